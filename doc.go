@@ -1,0 +1,2 @@
+// Package tswasm runs tree-sitter grammars compiled to WebAssembly, in pure Go.
+package tswasm

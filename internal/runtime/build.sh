@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# build.sh: rebuild tree-sitter.wasm, byte for byte, from pinned inputs.
+#
+#   internal/runtime/build.sh            # writes internal/runtime/tree-sitter.wasm
+#   internal/runtime/build.sh --check    # builds into a temp dir and compares
+#   TS_SRC=/path/to/tree-sitter/lib internal/runtime/build.sh   # use an unpacked source tree
+#
+# Inputs: the tree-sitter C runtime from the npm package tree-sitter@0.25.1
+# (vendor/tree-sitter/lib, sha256 of the tarball pinned below), src/glue.c,
+# src/table.s and exports.txt beside this script, and Debian's clang-19, lld-19,
+# wasi-libc and libclang-rt-19-dev-wasm32.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+TS_VERSION=0.25.1
+TS_SHA256=07aeba8dd71630e7e72b2d4ca3bd2680c3471824100cc5ebff44e78a6ed0b6d3
+
+check=0
+[ "${1:-}" = "--check" ] && check=1
+
+CLANG=${CLANG:-$(command -v clang-19 || true)}
+if [ -z "$CLANG" ]; then
+  echo "build.sh: clang-19 not found; install: apt-get install -y clang-19 lld-19 wasi-libc libclang-rt-19-dev-wasm32" >&2
+  exit 3
+fi
+SYSROOT=${WASI_SYSROOT:-/usr}
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+if [ -z "${TS_SRC:-}" ]; then
+  (cd "$work" && npm pack --silent "tree-sitter@$TS_VERSION" >/dev/null)
+  echo "$TS_SHA256  $work/tree-sitter-$TS_VERSION.tgz" | sha256sum -c --quiet
+  tar xzf "$work/tree-sitter-$TS_VERSION.tgz" -C "$work"
+  TS_SRC=$work/package/vendor/tree-sitter/lib
+fi
+
+# Copy every input to one fixed path so that nothing in the output depends on
+# where this ran.
+src=$work/src
+mkdir -p "$src"
+cp -r "$TS_SRC/src" "$src/lib"
+cp -r "$TS_SRC/include" "$src/include"
+cp "$here/src/glue.c" "$here/src/table.s" "$src/"
+
+exports=()
+while read -r sym; do
+  case "$sym" in ''|'#'*) continue ;; esac
+  exports+=("-Wl,--export=$sym")
+done < "$here/exports.txt"
+
+out=$work/tree-sitter.wasm
+cd "$src"
+"$CLANG" --target=wasm32-wasi --sysroot="$SYSROOT" -O2 -DNDEBUG \
+  -mexec-model=reactor \
+  -ffile-prefix-map="$src"=. -fno-ident \
+  -I include -I lib \
+  -Wl,--export-table -Wl,--growable-table \
+  -Wl,-z,stack-size=262144 \
+  -Wl,--strip-all \
+  "${exports[@]}" \
+  -o "$out" lib/lib.c glue.c table.s
+
+if [ "$check" = 1 ]; then
+  if cmp -s "$out" "$here/tree-sitter.wasm"; then
+    echo "build.sh: tree-sitter.wasm is reproducible ($(wc -c < "$out") bytes)"
+  else
+    echo "build.sh: rebuilt tree-sitter.wasm differs from the committed one" >&2
+    exit 1
+  fi
+else
+  cp "$out" "$here/tree-sitter.wasm"
+  echo "build.sh: wrote $here/tree-sitter.wasm ($(wc -c < "$out") bytes)"
+fi
