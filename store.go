@@ -44,6 +44,7 @@ type Store struct {
 	inCap   uint32
 	langs   map[*grammar]*linkedLanguage
 	broken  error
+	named   map[string]api.Function // exports looked up by name on first use
 }
 
 type linkedLanguage struct {
@@ -185,6 +186,25 @@ func (s *Store) call(ctx context.Context, f api.Function, args ...uint64) (uint6
 		return 0, err
 	}
 	return stack[0], nil
+}
+
+// export returns the runtime export called name, looked up on first use and
+// kept; the caller holds s.mu. Each file of the package that calls into the
+// runtime beyond the core set in storeFuncs uses this. A missing export is a
+// build error of the runtime module, so it panics.
+func (s *Store) export(name string) api.Function {
+	if f, ok := s.named[name]; ok {
+		return f
+	}
+	f := s.mod.ExportedFunction(name)
+	if f == nil {
+		panic("tswasm: runtime module does not export " + name)
+	}
+	if s.named == nil {
+		s.named = map[string]api.Function{}
+	}
+	s.named[name] = f
+	return f
 }
 
 // trap marks the store broken after a failed call and builds the error.
