@@ -88,7 +88,7 @@ func (n Node) GrammarId() uint16 {
 
 // Kind is the node's type, such as "function_declaration" or "(".
 func (n Node) Kind() string {
-	if n.tree == nil {
+	if n.id == 0 || n.tree == nil || n.tree.Err() != nil {
 		return ""
 	}
 	return n.tree.lang.SymbolName(n.KindId())
@@ -96,7 +96,7 @@ func (n Node) Kind() string {
 
 // GrammarName is the node's type in the grammar, ignoring aliases.
 func (n Node) GrammarName() string {
-	if n.tree == nil {
+	if n.id == 0 || n.tree == nil || n.tree.Err() != nil {
 		return ""
 	}
 	return n.tree.lang.SymbolName(n.GrammarId())
