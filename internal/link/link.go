@@ -83,14 +83,17 @@ func resolveEnvFunc(name string) string {
 }
 
 // Link instantiates the compiled grammar g in target t.
-func Link(ctx context.Context, t Target, g *Grammar, compiled wazero.CompiledModule) (in *Instance, err error) {
-	in = &Instance{}
-	defer func() {
-		if err != nil {
-			in.Close(ctx)
-			in = nil
-		}
-	}()
+func Link(ctx context.Context, t Target, g *Grammar, compiled wazero.CompiledModule) (*Instance, error) {
+	in := &Instance{}
+	res, err := in.link(ctx, t, g, compiled)
+	if err != nil {
+		in.Close(ctx) // the glue and grammar instances made so far
+		return nil, err
+	}
+	return res, nil
+}
+
+func (in *Instance) link(ctx context.Context, t Target, g *Grammar, compiled wazero.CompiledModule) (*Instance, error) {
 
 	d := g.Dylink
 	if d.MemAlign > 16 {

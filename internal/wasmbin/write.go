@@ -12,6 +12,13 @@ type Builder struct {
 	globals []global
 	exports []Export
 	elems   []elem
+	funcs   []fn
+	customs []Custom
+}
+
+type fn struct {
+	typ  uint32
+	body []byte // locals declaration, instructions, end
 }
 
 type global struct {
@@ -70,6 +77,20 @@ func (b *Builder) GlobalI32(mutable bool, v int32) uint32 {
 	return b.nGlobal - 1
 }
 
+// Func defines a function with the given body (its locals declaration,
+// instructions and final end opcode) and returns its index. Declare every
+// import first: imported functions come before defined ones.
+func (b *Builder) Func(t FuncType, body []byte) uint32 {
+	b.funcs = append(b.funcs, fn{typ: b.typeIndex(t), body: body})
+	b.nFunc++
+	return b.nFunc - 1
+}
+
+// Custom adds a custom section, written before all others.
+func (b *Builder) Custom(name string, data []byte) {
+	b.customs = append(b.customs, Custom{Name: name, Data: data})
+}
+
 // Export exports an item of the given kind and index.
 func (b *Builder) Export(name string, kind byte, index uint32) {
 	b.exports = append(b.exports, Export{Name: name, Kind: kind, Index: index})
@@ -83,6 +104,12 @@ func (b *Builder) Elem(offset uint32, funcs []uint32) {
 // Bytes encodes the module.
 func (b *Builder) Bytes() []byte {
 	out := []byte("\x00asm\x01\x00\x00\x00")
+	for _, c := range b.customs {
+		var s []byte
+		s = appendName(s, c.Name)
+		s = append(s, c.Data...)
+		out = appendSection(out, secCustom, s)
+	}
 	if len(b.types) > 0 {
 		var s []byte
 		s = appendU32(s, uint32(len(b.types)))
@@ -114,6 +141,14 @@ func (b *Builder) Bytes() []byte {
 			}
 		}
 		out = appendSection(out, secImport, s)
+	}
+	if len(b.funcs) > 0 {
+		var s []byte
+		s = appendU32(s, uint32(len(b.funcs)))
+		for _, f := range b.funcs {
+			s = appendU32(s, f.typ)
+		}
+		out = appendSection(out, secFunction, s)
 	}
 	if len(b.globals) > 0 {
 		var s []byte
@@ -148,6 +183,15 @@ func (b *Builder) Bytes() []byte {
 			}
 		}
 		out = appendSection(out, secElem, s)
+	}
+	if len(b.funcs) > 0 {
+		var s []byte
+		s = appendU32(s, uint32(len(b.funcs)))
+		for _, f := range b.funcs {
+			s = appendU32(s, uint32(len(f.body)))
+			s = append(s, f.body...)
+		}
+		out = appendSection(out, secCode, s)
 	}
 	return out
 }
@@ -195,14 +239,9 @@ func appendS32(b []byte, v int32) []byte {
 	}
 }
 
-// Custom appends a custom section to an encoded module (used by tests to
-// build side modules).
-func AppendCustom(mod []byte, name string, data []byte) []byte {
-	var s []byte
-	s = appendName(s, name)
-	s = append(s, data...)
-	return appendSection(mod, secCustom, s)
-}
-
 // AppendU32 exposes LEB128 encoding for callers that build custom sections.
 func AppendU32(b []byte, v uint32) []byte { return appendU32(b, v) }
+
+// TypeIndex returns the index of signature t in the type section, adding it
+// if needed (for call_indirect in hand-built test modules).
+func (b *Builder) TypeIndex(t FuncType) uint32 { return b.typeIndex(t) }
