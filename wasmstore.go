@@ -27,6 +27,7 @@ type Engine struct {
 	closed   bool
 	refs     int // the user's reference plus one per live store
 	pool     []*Store
+	pending  int // pool stores being created
 	grammars map[[32]byte]*grammar
 	stats    engineStats
 }
@@ -243,13 +244,17 @@ func (e *Engine) pooledStore(ctx context.Context) (*Store, error) {
 			best = s
 		}
 	}
-	if best != nil && (best.users.Load() == 0 || len(e.pool) >= e.poolSize) {
+	if best != nil && (best.users.Load() == 0 || len(e.pool)+e.pending >= e.poolSize) {
 		best.acquire()
 		e.mu.Unlock()
 		return best, nil
 	}
+	e.pending++ // a slot of the pool, reserved while the store is created
 	e.mu.Unlock()
 	s, err := e.NewStore(ctx)
+	e.mu.Lock()
+	e.pending--
+	e.mu.Unlock()
 	if err != nil {
 		return nil, err
 	}
