@@ -73,13 +73,15 @@ func resolveEnvFunc(name string) string {
 	if a, ok := aliases[name]; ok {
 		return a
 	}
-	// libc++'s std::__throw_length_error and friends: exceptions are off, so abort.
-	if strings.HasPrefix(name, "_ZNKSt3__2") || strings.HasPrefix(name, "_ZNSt3__2") {
-		if strings.Contains(name, "__throw_") {
-			return "tswasm_abort"
-		}
-	}
 	return name
+}
+
+// isThrowHelper reports libc++'s std::__throw_length_error and friends.
+// Grammars are built without exceptions, so the glue defines them as a trap
+// with whatever signature the grammar declares.
+func isThrowHelper(name string) bool {
+	return (strings.HasPrefix(name, "_ZNKSt3__2") || strings.HasPrefix(name, "_ZNSt3__2") || strings.HasPrefix(name, "_ZSt")) &&
+		strings.Contains(name, "__throw_")
 }
 
 // Link instantiates the compiled grammar g in target t.
@@ -203,6 +205,7 @@ func buildGlue(t Target, g *Grammar, memBase, tableBase uint32) (env, got []byte
 	var e, gb wasmbin.Builder
 	hasGOT := false
 	exported := map[string]bool{}
+	var throwers []wasmbin.Import
 	for _, im := range g.Module.Imports {
 		switch im.Module {
 		case "env":
@@ -210,6 +213,10 @@ func buildGlue(t Target, g *Grammar, memBase, tableBase uint32) (env, got []byte
 				continue
 			}
 			exported[im.Name] = true
+			if im.Kind == wasmbin.KindFunc && isThrowHelper(im.Name) {
+				throwers = append(throwers, im) // defined after every import
+				continue
+			}
 			if err := glueEnvImport(t, &e, im, memBase, tableBase); err != nil {
 				return nil, nil, err
 			}
@@ -225,6 +232,9 @@ func buildGlue(t Target, g *Grammar, memBase, tableBase uint32) (env, got []byte
 		default:
 			return nil, nil, &ImportError{im.Module, im.Name, "tswasm links grammars against env, GOT.mem and GOT.func only"}
 		}
+	}
+	for _, im := range throwers {
+		e.Export(im.Name, wasmbin.KindFunc, e.Func(im.Func, []byte{0, 0x00, 0x0b})) // unreachable
 	}
 	env = e.Bytes()
 	if hasGOT {

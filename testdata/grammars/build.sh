@@ -30,6 +30,8 @@ NPM_FILES=(
   "tree-sitter-wasms@0.1.13   out/tree-sitter-python.wasm         tree-sitter-wasms-0.1.13-python.wasm"
   "tree-sitter-wasms@0.1.13   out/tree-sitter-ruby.wasm           tree-sitter-wasms-0.1.13-ruby.wasm"
   "tree-sitter-wasms@0.1.13   out/tree-sitter-ql.wasm             tree-sitter-wasms-0.1.13-ql.wasm"
+  "tree-sitter-wasms@0.1.13   out/tree-sitter-yaml.wasm           tree-sitter-wasms-0.1.13-yaml.wasm"
+  "tree-sitter-wasms@0.1.13   out/tree-sitter-elm.wasm            tree-sitter-wasms-0.1.13-elm.wasm"
 )
 SMACKER_FILES=(
   # smacker-dir  output-name
