@@ -468,3 +468,24 @@ func TestTrapBreaksOnlyItsStore(t *testing.T) {
 	}
 	assert.True(t, errors.Is(broken.Err(), ErrStoreBroken) || errors.Is(broken.Err(), ErrClosed))
 }
+
+func TestCompilationCacheDir(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	var sexp []string
+	for range 2 { // the second engine starts from the first one's cache
+		e, err := NewEngine(ctx, WithCompilationCacheDir(dir))
+		require.NoError(t, err)
+		lang := loadTestGrammar(t, e, "tree-sitter-go-0.25.0.wasm")
+		p := newTestParser(t, e, lang)
+		sexp = append(sexp, mustParse(t, p, goSnippet).RootNode().String())
+		require.NoError(t, e.Close())
+	}
+	assert.Equal(t, sexp[0], sexp[1])
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.NotEmpty(t, entries, "compiled code is kept in the directory")
+
+	_, err = NewEngine(ctx, WithCompilationCacheDir(filepath.Join(dir, "\x00bad")))
+	assert.Error(t, err)
+}
