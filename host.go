@@ -11,10 +11,32 @@ import (
 // context given to a wasm call.
 type hostKey struct{}
 
-// hostCalls are the Go callbacks a single wasm call may reach.
+// hostCalls are the Go callbacks a single wasm call may reach. They run on
+// the calling goroutine while the store is locked.
 type hostCalls struct {
-	read func(byteOffset uint32, p Point) []byte
-	log  func(kind LogType, msg string)
+	// read copies the input chunk that starts at byteOffset into
+	// [buf, buf+capacity) of mem and returns its length; 0 ends the input.
+	read func(mem api.Memory, byteOffset uint32, p Point, buf, capacity uint32) uint32
+	// log receives one parser or lexer log line.
+	log func(ctx context.Context, kind LogType, msg string)
+
+	// panicked is set when a callback panicked; the call is then ended as
+	// soon as possible (no more reads or log lines, the progress callback
+	// cancels) and the caller re-raises panicVal after unlocking the store.
+	panicked bool
+	panicVal any
+}
+
+// guard runs f, turning a panic into a recorded one: a panic must not
+// unwind through wasm frames, whose C state (stack pointer, allocator)
+// would be left inconsistent.
+func (hc *hostCalls) guard(f func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			hc.panicked, hc.panicVal = true, r
+		}
+	}()
+	f()
 }
 
 // LogType says whether a log line comes from the parser or the lexer.
@@ -25,6 +47,17 @@ const (
 	LogTypeParse LogType = iota
 	LogTypeLex
 )
+
+// String returns "parse" or "lex".
+func (t LogType) String() string {
+	switch t {
+	case LogTypeParse:
+		return "parse"
+	case LogTypeLex:
+		return "lex"
+	}
+	return "unknown"
+}
 
 func instantiateHost(ctx context.Context, rt wazero.Runtime) error {
 	i32 := api.ValueTypeI32
@@ -41,9 +74,16 @@ func instantiateHost(ctx context.Context, rt wazero.Runtime) error {
 
 // hostProgress is asked by the parser and query cursor every few hundred
 // operations; a non-zero answer cancels. It answers from the context of the
-// call, so a cancelled or expired context stops a parse.
+// call, so a cancelled or expired context stops a parse, and it stops a
+// call whose Go callback panicked.
 func hostProgress(ctx context.Context, _ api.Module, stack []uint64) {
-	if ctx.Err() != nil {
+	stop := ctx.Err() != nil
+	if !stop {
+		if hc, _ := ctx.Value(hostKey{}).(*hostCalls); hc != nil && hc.panicked {
+			stop = true
+		}
+	}
+	if stop {
 		stack[0] = 1
 	} else {
 		stack[0] = 0
@@ -54,33 +94,31 @@ func hostProgress(ctx context.Context, _ api.Module, stack []uint64) {
 // of a callback input into buf.
 func hostRead(ctx context.Context, mod api.Module, stack []uint64) {
 	hc, _ := ctx.Value(hostKey{}).(*hostCalls)
-	if hc == nil || hc.read == nil {
+	if hc == nil || hc.read == nil || hc.panicked {
 		stack[0] = 0
 		return
 	}
 	off := uint32(stack[1])
-	p := Point{Row: uint(stack[2]), Column: uint(stack[3])}
+	p := Point{Row: uint(uint32(stack[2])), Column: uint(uint32(stack[3]))}
 	buf, capacity := uint32(stack[4]), uint32(stack[5])
-	chunk := hc.read(off, p)
-	if uint32(len(chunk)) > capacity {
-		chunk = chunk[:capacity]
+	var n uint32
+	hc.guard(func() { n = hc.read(mod.Memory(), off, p, buf, capacity) })
+	if hc.panicked {
+		n = 0
 	}
-	if !mod.Memory().Write(buf, chunk) {
-		stack[0] = 0
-		return
-	}
-	stack[0] = uint64(len(chunk))
+	stack[0] = uint64(n)
 }
 
 // hostLog(id, type, msg, len) forwards one log line.
 func hostLog(ctx context.Context, mod api.Module, stack []uint64) {
 	hc, _ := ctx.Value(hostKey{}).(*hostCalls)
-	if hc == nil || hc.log == nil {
+	if hc == nil || hc.log == nil || hc.panicked {
 		return
 	}
 	b, ok := mod.Memory().Read(uint32(stack[2]), uint32(stack[3]))
 	if !ok {
 		return
 	}
-	hc.log(LogType(stack[1]), string(b))
+	msg := string(b)
+	hc.guard(func() { hc.log(ctx, LogType(uint32(stack[1])), msg) })
 }

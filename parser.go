@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
+	"math"
 	"runtime"
 	"sync/atomic"
+	"time"
 )
 
 // Parser turns source text into syntax trees. A Parser is not safe for
@@ -15,6 +18,12 @@ import (
 type Parser struct {
 	h    *handle
 	lang *Language
+
+	encoding InputEncoding
+	timeout  time.Duration
+	logger   func(LogType, string) // what Logger returns
+	slogger  *slog.Logger          // set by SetSlogLogger; logger then adapts it
+	loggerOn bool                  // the C parser has the host logger installed
 }
 
 // handle is the part of a Parser or Tree that its cleanup needs: the store
@@ -25,6 +34,11 @@ type handle struct {
 	closed  atomic.Bool
 	cleanup runtime.Cleanup
 }
+
+// parserLogID is the id the C logger passes to the host's log import. Only
+// one logger can be active in a wasm call (the call's own), so one id is
+// enough; 0 means no logger.
+const parserLogID = 1
 
 func newParser(ctx context.Context, s *Store) (*Parser, error) {
 	if !s.acquire() {
@@ -110,11 +124,119 @@ func (p *Parser) SetLanguage(ctx context.Context, l *Language) error {
 	return nil
 }
 
-// Parse parses src and returns its tree. With old, the tree of the previous
-// version of src already edited with Tree.Edit, unchanged parts are reused.
-// A cancelled or expired ctx stops the parse within milliseconds; the error
-// then wraps ctx.Err() and the parser is ready for the next parse.
+// SetTimeout limits how long each later parse may run: Parse, ParseWith and
+// ParseReaderAt then use a context derived from theirs with that timeout,
+// and a parse that exceeds it fails with an error wrapping
+// context.DeadlineExceeded. Zero or a negative d removes the limit.
+func (p *Parser) SetTimeout(d time.Duration) { p.timeout = max(d, 0) }
+
+// Timeout returns the limit set by SetTimeout, or 0.
+func (p *Parser) Timeout() time.Duration { return p.timeout }
+
+// SetLogger makes later parses send tree-sitter's debug log to fn: one call
+// per line, with LogTypeParse for parser actions and LogTypeLex for lexer
+// actions. nil removes the logger. Logging is verbose and slows parsing
+// down considerably.
+//
+// fn runs on the parsing goroutine in the middle of a wasm call, while the
+// parser's store is locked: it must not use any tswasm object of the same
+// store (parser, tree, node, cursor, query cursor), or it deadlocks. It may
+// use objects of other stores. If fn panics, the parse is stopped and the
+// panic is re-raised from the parse call once the store is unlocked.
+func (p *Parser) SetLogger(fn func(t LogType, msg string)) {
+	p.logger, p.slogger = fn, nil
+}
+
+// SetSlogLogger makes later parses send tree-sitter's debug log to l at
+// slog.LevelDebug, with the parse's context and a "type" attribute ("parse"
+// or "lex"). The log is produced only while l is enabled for
+// slog.LevelDebug. nil removes the logger. The handler is called as
+// SetLogger's fn is, with the same restrictions.
+func (p *Parser) SetSlogLogger(l *slog.Logger) {
+	if l == nil {
+		p.logger, p.slogger = nil, nil
+		return
+	}
+	p.slogger = l
+	p.logger = func(t LogType, msg string) { slogLine(context.Background(), l, t, msg) }
+}
+
+func slogLine(ctx context.Context, l *slog.Logger, t LogType, msg string) {
+	l.LogAttrs(ctx, slog.LevelDebug, msg, slog.String("type", t.String()))
+}
+
+// Logger returns the function log lines go to, or nil. After SetSlogLogger
+// it is a function that forwards to the slog.Logger.
+func (p *Parser) Logger() func(t LogType, msg string) { return p.logger }
+
+// activeLogger returns the log function for a parse under ctx, or nil.
+func (p *Parser) activeLogger(ctx context.Context) func(context.Context, LogType, string) {
+	if l := p.slogger; l != nil {
+		if !l.Enabled(ctx, slog.LevelDebug) {
+			return nil
+		}
+		return func(ctx context.Context, t LogType, msg string) { slogLine(ctx, l, t, msg) }
+	}
+	if fn := p.logger; fn != nil {
+		return func(_ context.Context, t LogType, msg string) { fn(t, msg) }
+	}
+	return nil
+}
+
+// Reset discards the state of an unfinished parse, so that the next parse
+// starts from the beginning. Parse calls it itself after a cancelled parse;
+// calling it otherwise is harmless.
+func (p *Parser) Reset() error {
+	if p.h.closed.Load() {
+		return ErrClosed
+	}
+	s := p.h.store
+	if err := s.lock(); err != nil {
+		return err
+	}
+	defer s.unlock()
+	if p.h.closed.Load() {
+		return ErrClosed
+	}
+	if _, err := s.call(context.Background(), s.fn.parserReset, uint64(p.h.ptr)); err != nil {
+		return s.trap("ts_parser_reset", p.langName(), err)
+	}
+	return nil
+}
+
+func (p *Parser) langName() string {
+	if p.lang == nil {
+		return ""
+	}
+	return p.lang.name
+}
+
+// Parse parses src and returns its tree. src is read in the parser's
+// encoding (SetEncoding; UTF-8 by default). With old, the tree of the
+// previous version of the text already edited with Tree.Edit, unchanged
+// parts are reused.
+//
+// A cancelled or expired ctx (or the parser's timeout) stops the parse
+// within milliseconds; the error then wraps ctx.Err() and the parser is
+// ready for the next parse. A ctx that is already done when Parse is called
+// fails at once.
 func (p *Parser) Parse(ctx context.Context, src []byte, old *Tree) (*Tree, error) {
+	if uint64(len(src)) > math.MaxUint32 {
+		return nil, fmt.Errorf("tswasm: source of %d bytes is larger than wasm32 can address", len(src))
+	}
+	return p.run(ctx, parseRequest{src: src}, old)
+}
+
+// parseRequest is what a parse reads: src copied into the store, or input
+// read chunk by chunk through the host's read import.
+type parseRequest struct {
+	src   []byte
+	input *inputReader
+}
+
+// run is the common part of every parse: checks, timeout, host callbacks,
+// and the handling of cancellation, reader errors and callback panics.
+func (p *Parser) run(ctx context.Context, req parseRequest, old *Tree) (*Tree, error) {
 	if p.h.closed.Load() {
 		return nil, ErrClosed
 	}
@@ -127,52 +249,111 @@ func (p *Parser) Parse(ctx context.Context, src []byte, old *Tree) (*Tree, error
 		if old.h.store != s {
 			return nil, fmt.Errorf("%w: the old tree was parsed in another store", ErrForeignObject)
 		}
+		if old.lang != p.lang {
+			return nil, fmt.Errorf("tswasm: the old tree is of language %s, the parser's is %s", old.lang.name, p.lang.name)
+		}
 		if old.h.closed.Load() {
 			return nil, fmt.Errorf("old tree: %w", ErrClosed)
 		}
 		oldPtr = old.h.ptr
 	}
-	if uint64(len(src)) > 1<<31 {
-		return nil, fmt.Errorf("tswasm: source of %d bytes is larger than wasm32 can address", len(src))
+	if p.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, p.timeout)
+		defer cancel()
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("tswasm: parse cancelled: %w", err)
+	}
+	hc := &hostCalls{log: p.activeLogger(ctx)}
+	if req.input != nil {
+		hc.read = req.input.fill
 	}
 	if !s.acquire() { // the tree's reference, taken before the parse can free anything
 		return nil, ErrClosed
 	}
-	t, err := p.parseLocked(ctx, s, src, oldPtr)
+	t, err := p.parseLocked(context.WithValue(ctx, hostKey{}, hc), s, req, oldPtr, hc)
 	if err != nil {
 		s.release()
+		if hc.panicked {
+			panic(hc.panicVal)
+		}
 		return nil, err
+	}
+	if hc.panicked {
+		_ = t.Close()
+		panic(hc.panicVal)
+	}
+	if req.input != nil && req.input.err != nil {
+		_ = t.Close()
+		return nil, fmt.Errorf("tswasm: reading the input: %w", req.input.err)
 	}
 	return t, nil
 }
 
-func (p *Parser) parseLocked(ctx context.Context, s *Store, src []byte, oldPtr uint32) (*Tree, error) {
+func (p *Parser) parseLocked(ctx context.Context, s *Store, req parseRequest, oldPtr uint32, hc *hostCalls) (*Tree, error) {
 	if err := s.lock(); err != nil {
 		return nil, err
 	}
 	defer s.unlock()
-	buf, err := s.writeInput(ctx, src)
-	if err != nil {
-		return nil, err
+	if p.h.closed.Load() {
+		return nil, ErrClosed
 	}
+	name := p.lang.name
+	if on := hc.log != nil; on != p.loggerOn {
+		id := uint64(0)
+		if on {
+			id = parserLogID
+		}
+		if _, err := s.call(ctx, s.export("tswasm_parser_set_logger"), uint64(p.h.ptr), id); err != nil {
+			return nil, s.trap("tswasm_parser_set_logger", name, err)
+		}
+		p.loggerOn = on
+	}
+	// The progress callback answers from ctx, and stops a parse whose Go
+	// callback panicked.
 	progress := uint64(0)
-	if ctx.Done() != nil {
+	if ctx.Done() != nil || hc.read != nil || hc.log != nil {
 		progress = 1
 	}
-	const utf8 = 0
-	ptr, err := s.call(ctx, s.fn.parse, uint64(p.h.ptr), uint64(oldPtr), uint64(buf), uint64(len(src)), utf8, progress)
-	if err != nil {
-		return nil, s.trap("parse", p.lang.name, err)
+	enc := uint64(p.encoding)
+	var ptr uint64
+	var err error
+	if req.input != nil {
+		buf, merr := s.malloc(ctx, inputChunkSize)
+		if merr != nil {
+			return nil, merr
+		}
+		ptr, err = s.call(ctx, s.export("tswasm_parse_input"), uint64(p.h.ptr), uint64(oldPtr), 1,
+			uint64(buf), inputChunkSize, enc, progress)
+		if err != nil {
+			return nil, s.trap("parse", name, err)
+		}
+		if err := s.free(ctx, buf); err != nil {
+			return nil, err
+		}
+	} else {
+		buf, werr := s.writeInput(ctx, req.src)
+		if werr != nil {
+			return nil, werr
+		}
+		ptr, err = s.call(ctx, s.fn.parse, uint64(p.h.ptr), uint64(oldPtr), uint64(buf), uint64(len(req.src)), enc, progress)
+		if err != nil {
+			return nil, s.trap("parse", name, err)
+		}
 	}
 	if ptr == 0 {
 		// Cancelled: drop the partial state so the next parse starts fresh.
-		if _, rerr := s.call(ctx, s.fn.parserReset, uint64(p.h.ptr)); rerr != nil {
-			return nil, s.trap("ts_parser_reset", p.lang.name, rerr)
+		if _, rerr := s.call(context.Background(), s.fn.parserReset, uint64(p.h.ptr)); rerr != nil {
+			return nil, s.trap("ts_parser_reset", name, rerr)
+		}
+		if hc.panicked {
+			return nil, errors.New("tswasm: parse stopped by a panicking callback")
 		}
 		if cerr := ctx.Err(); cerr != nil {
 			return nil, fmt.Errorf("tswasm: parse cancelled: %w", cerr)
 		}
-		return nil, errors.New("tswasm: parse returned no tree")
+		return nil, errors.New("tswasm: parse returned no tree (the grammar's external scanner failed)")
 	}
 	return newTree(s, uint32(ptr), p.lang), nil
 }

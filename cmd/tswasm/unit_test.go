@@ -1,0 +1,150 @@
+package main
+
+import (
+	"flag"
+	"io"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestRunOrdered(t *testing.T) {
+	for _, tc := range []struct{ n, workers int }{{0, 3}, {1, 1}, {1, 8}, {7, 2}, {200, 4}, {50, 100}} {
+		var busy, maxBusy atomic.Int32
+		work := func(w, i int) int {
+			if w < 0 || w >= max(1, tc.workers) {
+				t.Errorf("worker index %d out of range", w)
+			}
+			b := busy.Add(1)
+			for {
+				m := maxBusy.Load()
+				if b <= m || maxBusy.CompareAndSwap(m, b) {
+					break
+				}
+			}
+			// Uneven work so that items finish out of order.
+			time.Sleep(time.Duration(rand.IntN(300)) * time.Microsecond)
+			busy.Add(-1)
+			return i * i
+		}
+		var got []int
+		runOrdered(tc.n, tc.workers, work, func(i, r int) {
+			if r != i*i {
+				t.Errorf("emit(%d, %d): result of another item", i, r)
+			}
+			got = append(got, i)
+		})
+		if len(got) != tc.n || !slices.IsSorted(got) {
+			t.Errorf("n=%d workers=%d: emitted %v, want 0..%d in order", tc.n, tc.workers, got, tc.n-1)
+		}
+		if int(maxBusy.Load()) > max(1, tc.workers) {
+			t.Errorf("n=%d: %d items ran at once with %d workers", tc.n, maxBusy.Load(), tc.workers)
+		}
+	}
+}
+
+func TestIsBinary(t *testing.T) {
+	tests := []struct {
+		name     string
+		head     string
+		complete bool
+		want     bool
+	}{
+		{"empty", "", true, false},
+		{"ascii", "package main\n", true, false},
+		{"utf8", "// héllo wörld ✓ 日本語\n", true, false},
+		{"nul", "package main\x00", true, true},
+		{"mostly invalid", strings.Repeat("\xff\xfe\xe9", 20), true, true},
+		{"a few latin-1 bytes", "caf\xe9 " + strings.Repeat("plain text ", 10), true, false},
+		// A multi-byte rune cut at the end of an incomplete head is not an error...
+		{"cut rune", "ab\xe6\x97", false, false},
+		// ...but at the end of a whole file it is (2 of 4 bytes bad).
+		{"cut rune at EOF", "ab\xe6\x97", true, true},
+	}
+	for _, tt := range tests {
+		if got := isBinary([]byte(tt.head), tt.complete); got != tt.want {
+			t.Errorf("%s: isBinary = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestParseFlagsInterspersed(t *testing.T) {
+	tests := []struct {
+		args    []string
+		pos     []string
+		quiet   bool
+		lang    string
+		ok      bool
+		code    int
+		comment string
+	}{
+		{[]string{"a", "--quiet", "b"}, []string{"a", "b"}, true, "", true, 0, "flag between paths"},
+		{[]string{"--lang", "go", "-", "x"}, []string{"-", "x"}, false, "go", true, 0, "stdin dash is positional"},
+		{[]string{"a", "--", "--quiet"}, []string{"a", "--quiet"}, false, "", true, 0, "-- ends flags"},
+		{[]string{"--", "-x"}, []string{"-x"}, false, "", true, 0, "leading --"},
+		{[]string{"a", "-h"}, nil, false, "", false, 0, "help"},
+		{[]string{"a", "--bogus"}, nil, false, "", false, exitFailure, "unknown flag"},
+		{nil, nil, false, "", true, 0, "nothing"},
+	}
+	for _, tt := range tests {
+		fs := flag.NewFlagSet("x", flag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		quiet := fs.Bool("quiet", false, "")
+		lang := fs.String("lang", "", "")
+		pos, code, ok := parseFlags(fs, tt.args)
+		if ok != tt.ok || code != tt.code || !slices.Equal(pos, tt.pos) || *quiet != tt.quiet || *lang != tt.lang {
+			t.Errorf("%s: parseFlags(%q) = %q, %d, %v (quiet %v, lang %q)", tt.comment, tt.args, pos, code, ok, *quiet, *lang)
+		}
+	}
+}
+
+// TestRender checks span nesting with hand-made spans over a short text.
+func TestRender(t *testing.T) {
+	src := []byte("abcdefghij")
+	tests := []struct {
+		name  string
+		spans []span
+		want  string
+	}{
+		{"none", nil, "abcdefghij"},
+		{"one", []span{{2, 4, "k", 1}}, "ab[k:cd]efghij"},
+		{"nested", []span{{1, 9, "o", 1}, {3, 5, "i", 2}}, "a[o:bc[i:de]fghi]j"},
+		{"same range, later inside", []span{{0, 3, "b", 2}, {0, 3, "a", 1}}, "[a:[b:abc]]defghij"},
+		{"adjacent", []span{{0, 2, "x", 1}, {2, 4, "y", 2}}, "[x:ab][y:cd]efghij"},
+		{"overlap is clipped", []span{{0, 5, "p", 1}, {3, 8, "q", 2}}, "[p:abc[q:de]]fghij"},
+		{"past the end", []span{{8, 20, "z", 1}, {30, 40, "w", 2}}, "abcdefgh[z:ij]"},
+	}
+	for _, tt := range tests {
+		var r testRenderer
+		render(&r, src, slices.Clone(tt.spans))
+		if got := r.b.String(); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+type testRenderer struct{ b strings.Builder }
+
+func (r *testRenderer) begin(string, string) {}
+func (r *testRenderer) open(name string)     { r.b.WriteString("[" + name + ":") }
+func (r *testRenderer) close()               { r.b.WriteString("]") }
+func (r *testRenderer) text(b []byte)        { r.b.Write(b) }
+func (r *testRenderer) end()                 {}
+
+func TestThemeKey(t *testing.T) {
+	for name, want := range map[string]string{
+		"keyword":                "keyword",
+		"keyword.control.repeat": "keyword",
+		"function.builtin":       "function.builtin",
+		"function.method.call":   "function",
+		"punctuation.bracket":    "punctuation.bracket",
+		"nothing.known":          "",
+	} {
+		if got := themeKey(name); got != want {
+			t.Errorf("themeKey(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+)
+
+// input is one file to process.
+type input struct {
+	path     string // file system path, or "-" for standard input
+	explicit bool   // named on the command line rather than found in a directory
+	maybe    bool   // found in a directory with no language by name: only its first line (a shebang) can select it
+}
+
+// display is the name used in output: the path as given or walked, with
+// "<stdin>" for standard input.
+func (in input) display() string {
+	if in.path == "-" {
+		return "<stdin>"
+	}
+	return in.path
+}
+
+// walker expands command-line arguments into the inputs to process.
+type walker struct {
+	noIgnore  bool                               // do not read .gitignore files
+	excludes  []ignoreRule                       // --exclude patterns, relative to each walked root
+	candidate func(path string) (ok, maybe bool) // whether a walked file may be processed
+	report    func(path string, err error)       // prints a problem; the run goes on
+	failed    int                                // problems reported
+}
+
+// collect returns the inputs for args in order: files as given, directories
+// expanded recursively in lexical order. Problems (a path that does not
+// exist, an unreadable directory) are reported and counted in w.failed.
+func (w *walker) collect(args []string) []input {
+	var out []input
+	for _, a := range args {
+		if a == "-" {
+			out = append(out, input{path: "-", explicit: true})
+			continue
+		}
+		fi, err := os.Stat(a)
+		if err != nil {
+			w.problem(a, err)
+			continue
+		}
+		if !fi.IsDir() {
+			out = append(out, input{path: a, explicit: true})
+			continue
+		}
+		var st ignoreStack
+		if len(w.excludes) > 0 {
+			st = append(st, ignoreList{rules: w.excludes})
+		}
+		out = w.walkDir(a, "", st, out)
+	}
+	return out
+}
+
+func (w *walker) problem(p string, err error) {
+	w.failed++
+	if w.report != nil {
+		w.report(p, err)
+	}
+}
+
+// walkDir appends the candidate files under dir. rel is dir relative to the
+// walked root in slash form ("" for the root); st holds the ignore rules
+// that apply to dir.
+func (w *walker) walkDir(dir, rel string, st ignoreStack, out []input) []input {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		w.problem(dir, err)
+		// ReadDir returns what it read before the error; go on with it.
+	}
+	if !w.noIgnore {
+		if b, err := os.ReadFile(filepath.Join(dir, ".gitignore")); err == nil {
+			if rules := parseIgnore(string(b)); len(rules) > 0 {
+				st = append(st[:len(st):len(st)], ignoreList{base: rel, rules: rules})
+			}
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			w.problem(filepath.Join(dir, ".gitignore"), err)
+		}
+	}
+	for _, de := range entries {
+		name := de.Name()
+		if name == ".git" {
+			continue
+		}
+		p := filepath.Join(dir, name)
+		childRel := name
+		if rel != "" {
+			childRel = path.Join(rel, name)
+		}
+		isDir := de.IsDir()
+		if de.Type()&fs.ModeSymlink != 0 {
+			// Symbolic links to directories are not followed (no cycles);
+			// links to files are files; dangling links are files too, so
+			// that reading them reports the problem.
+			if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+				continue
+			}
+		} else if !isDir && !de.Type().IsRegular() {
+			continue // sockets, devices, pipes
+		}
+		if st.ignored(childRel, isDir) {
+			continue
+		}
+		if isDir {
+			out = w.walkDir(p, childRel, st, out)
+			continue
+		}
+		if ok, maybe := w.candidate(p); ok {
+			out = append(out, input{path: p, maybe: maybe})
+		}
+	}
+	return out
+}
+
+// excludeRules turns --exclude values into rules (gitignore syntax, relative
+// to each walked directory argument).
+func excludeRules(vals []string) []ignoreRule {
+	var rules []ignoreRule
+	for _, v := range vals {
+		if r, ok := parseIgnoreLine(v); ok {
+			rules = append(rules, r)
+		}
+	}
+	return rules
+}

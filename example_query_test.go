@@ -1,0 +1,67 @@
+package tswasm_test
+
+import (
+	"context"
+	"fmt"
+	"log"
+
+	"github.com/tswasm/tswasm"
+)
+
+// Run a query over a parsed Go file and print each capture in document
+// order, with its name and position. The third pattern uses a predicate:
+// only calls of the listed builtins match.
+func ExampleQueryCursor_Captures() {
+	ctx := context.Background()
+	e, err := tswasm.NewEngine(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer e.Close()
+	lang, err := e.LoadLanguageFile(ctx, "testdata/grammars/tree-sitter-go-0.25.0.wasm", "")
+	if err != nil {
+		log.Fatal(err)
+	}
+	p, err := e.NewParser(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer p.Close()
+	if err := p.SetLanguage(ctx, lang); err != nil {
+		log.Fatal(err)
+	}
+	src := []byte("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(len(\"hi\"), max(1, 2))\n}\n")
+	tree, err := p.Parse(ctx, src, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer tree.Close()
+
+	q, err := tswasm.NewQuery(ctx, lang, `
+(function_declaration name: (identifier) @function)
+(call_expression function: (selector_expression field: (field_identifier) @method))
+((call_expression function: (identifier) @builtin) (#any-of? @builtin "len" "cap" "append"))
+(interpreted_string_literal) @string
+`)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer q.Close()
+	qc := tswasm.NewQueryCursor()
+	defer qc.Close()
+
+	for m, i := range qc.Captures(ctx, q, tree.RootNode(), src) {
+		c := m.Captures[i]
+		pos := c.Node.StartPosition()
+		fmt.Printf("%-8s %-9q %d:%d\n", q.CaptureNameForId(c.Index), c.Node.Utf8Text(src), pos.Row, pos.Column)
+	}
+	if err := qc.Err(); err != nil {
+		log.Fatal(err)
+	}
+	// Output:
+	// string   "\"fmt\""  2:7
+	// function "main"    4:5
+	// method   "Println" 5:5
+	// builtin  "len"     5:13
+	// string   "\"hi\""   5:17
+}

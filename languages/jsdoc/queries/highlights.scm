@@ -1,0 +1,2 @@
+(tag_name) @keyword
+(type) @type

@@ -1,0 +1,27 @@
+(document
+  (description)
+  (tag
+    (tag_name)
+    (type)
+    (identifier)
+    (description))
+  (tag
+    (tag_name)
+    (type)
+    (optional_identifier
+      (identifier))
+    (description))
+  (tag
+    (tag_name)
+    (type)
+    (description))
+  (tag
+    (tag_name)
+    (type)
+    (description))
+  (tag
+    (tag_name)
+    (description
+      (inline_tag
+        (tag_name)
+        (description)))))
