@@ -53,15 +53,15 @@ func ExampleQueryCursor_Captures() {
 	for m, i := range qc.Captures(ctx, q, tree.RootNode(), src) {
 		c := m.Captures[i]
 		pos := c.Node.StartPosition()
-		fmt.Printf("%-8s %-9q %d:%d\n", q.CaptureNameForId(c.Index), c.Node.Utf8Text(src), pos.Row, pos.Column)
+		fmt.Printf("%-8s %-10q %d:%d\n", q.CaptureNameForId(c.Index), c.Node.Utf8Text(src), pos.Row, pos.Column)
 	}
 	if err := qc.Err(); err != nil {
 		log.Fatal(err)
 	}
 	// Output:
 	// string   "\"fmt\""  2:7
-	// function "main"    4:5
-	// method   "Println" 5:5
-	// builtin  "len"     5:13
+	// function "main"     4:5
+	// method   "Println"  5:5
+	// builtin  "len"      5:13
 	// string   "\"hi\""   5:17
 }

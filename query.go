@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+
+	tsrt "github.com/tswasm/tswasm/internal/runtime"
 )
 
 // Query is a compiled set of tree-sitter patterns (S-expressions) for one
@@ -131,6 +133,7 @@ const (
 	QueryErrorLanguage                            // the language's ABI is not supported
 )
 
+// String names the kind, such as "node type".
 func (k QueryErrorKind) String() string {
 	switch k {
 	case QueryErrorSyntax:
@@ -290,7 +293,7 @@ func (h *queryHandle) compile(ctx context.Context, s *Store, lang *Language) (ui
 // Rust and Go bindings do.
 func newQueryError(lang *Language, source string, code uint32, offset uint) *QueryError {
 	if code == tsQueryErrorLanguage {
-		le := &LanguageError{Kind: ABIMismatch, Name: lang.name, ABI: lang.abi, MinABI: 13, MaxABI: 15}
+		le := &LanguageError{Kind: ABIMismatch, Name: lang.name, ABI: lang.abi, MinABI: tsrt.MinABI, MaxABI: tsrt.MaxABI}
 		return &QueryError{Kind: QueryErrorLanguage, Message: le.Error()}
 	}
 	offset = min(offset, uint(len(source)))

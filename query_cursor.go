@@ -40,10 +40,8 @@ type cursorHandle struct {
 
 // storeCursor is a QueryCursor's TSQueryCursor in one store.
 type storeCursor struct {
-	ptr    uint32
-	opts   uint32 // a TSQueryCursorOptions with the progress callback, or 0
-	probed bool   // the progress callback was looked for
-	limit  uint32 // the match limit of the last run
+	ptr   uint32
+	limit uint32 // the match limit of the last run
 }
 
 // QueryMatch is one match of a pattern: the pattern's index and the nodes
@@ -111,7 +109,6 @@ func (h *cursorHandle) close() {
 	for s, sc := range stores {
 		if s.lock() == nil {
 			_, _ = s.call(ctx, s.export("ts_query_cursor_delete"), uint64(sc.ptr))
-			_ = s.free(ctx, sc.opts)
 			s.unlock()
 		}
 		s.release()
@@ -230,7 +227,7 @@ func (qc *QueryCursor) SetMaxStartDepth(depth *uint) *QueryCursor {
 func (qc *QueryCursor) Err() error { return qc.err }
 
 // Matches runs q on node and yields each match whose text predicates hold
-// for source (the text node's tree was parsed from), in the order
+// for source (the text the node's tree was parsed from), in the order
 // tree-sitter finds them. Because patterns can overlap, a match may hold
 // captures that come before captures of an earlier match.
 //
@@ -352,24 +349,9 @@ func (qc *QueryCursor) start(ctx context.Context, q *Query, node Node, source []
 	return &queryRun{q: q, tree: t, s: s, qptr: qptr, sc: sc, source: source, captures: captures}, nil
 }
 
-// progressMagic is the progress id given to tswasm_query_cursor_exec while
-// looking for the progress callback; the host ignores progress ids.
-const progressMagic = 0x71777374
-
 // exec applies the cursor's settings and starts the query; the caller holds
-// s's lock.
-//
-// tswasm_query_cursor_exec passes ts_query_cursor_exec_with_options a
-// pointer to options on its own stack, and the cursor keeps that pointer
-// for the whole run, so it dangles after the call returns. To have
-// cancellation without that hazard, exec runs the glue once per store
-// cursor, finds the dangling pointer in the cursor (followed by the
-// payload, progressMagic, in query_state), copies the options it points to
-// (payload, callback table index) into a block of its own, and points the
-// cursor at that block; later runs call ts_query_cursor_exec_with_options
-// with the block directly. Without a context that can be cancelled, or if
-// the pointer is not found, the plain ts_query_cursor_exec runs without a
-// progress callback and cancellation is checked between batches.
+// s's lock. With a context that can be cancelled, the run asks the host's
+// progress import, which answers from ctx, every few hundred operations.
 func (qc *QueryCursor) exec(ctx context.Context, s *Store, sc *storeCursor, qptr uint32, node *Node) error {
 	if qc.matchLimit < sc.limit {
 		// The C cursor reuses the capture lists it already has beyond the
@@ -407,59 +389,12 @@ func (qc *QueryCursor) exec(ctx context.Context, s *Store, sc *storeCursor, qptr
 	if callErr != nil {
 		return callErr
 	}
-	switch {
-	case ctx.Done() == nil:
-	case sc.opts != 0:
-		call("ts_query_cursor_exec_with_options", cur, uint64(qptr), arg, uint64(sc.opts))
-		return callErr
-	case !sc.probed:
-		sc.probed = true
-		opts, err := s.malloc(ctx, 8)
-		if err != nil {
-			return err
-		}
-		call("tswasm_query_cursor_exec", cur, uint64(qptr), arg, progressMagic)
-		if callErr != nil {
-			return callErr
-		}
-		if off, cb, ok := findProgressOptions(s, sc.ptr); ok {
-			s.mem.WriteUint32Le(opts, progressMagic)
-			s.mem.WriteUint32Le(opts+4, cb)
-			s.mem.WriteUint32Le(sc.ptr+off, opts)
-			sc.opts = opts
-			return nil
-		}
-		if err := s.free(ctx, opts); err != nil {
-			return err
-		}
+	progress := uint64(0)
+	if ctx.Done() != nil {
+		progress = 1 // the host's progress import answers from ctx
 	}
-	call("ts_query_cursor_exec", cur, uint64(qptr), arg)
+	call("tswasm_query_cursor_exec", cur, uint64(qptr), arg, progress)
 	return callErr
-}
-
-// findProgressOptions looks in the TSQueryCursor at cursor for the options
-// pointer tswasm_query_cursor_exec left: a word P followed by the payload
-// progressMagic, where P points at the options {progressMagic, callback}.
-// It returns the offset of P in the cursor and the callback's table index.
-func findProgressOptions(s *Store, cursor uint32) (off, callback uint32, ok bool) {
-	size := s.mem.Size()
-	if cursor >= size {
-		return 0, 0, false
-	}
-	b, _ := s.mem.Read(cursor, min(256, size-cursor))
-	for i := 0; i+8 <= len(b); i += 4 {
-		if binary.LittleEndian.Uint32(b[i+4:]) != progressMagic {
-			continue
-		}
-		p := binary.LittleEndian.Uint32(b[i:])
-		if v, ok := s.mem.ReadUint32Le(p); !ok || v != progressMagic {
-			continue
-		}
-		if cb, ok := s.mem.ReadUint32Le(p + 4); ok && cb != 0 {
-			return uint32(i), cb, true
-		}
-	}
-	return 0, 0, false
 }
 
 // fetch appends up to queryBatch results to out, holding the store lock

@@ -43,6 +43,7 @@ type qdiffCorpus struct {
 const (
 	qdiffFilesPerLang = 80
 	qdiffMaxFileSize  = 128 << 10
+	qdiffBytesPerLang = 640 << 10 // stop sampling once this much source is compared
 )
 
 func qdiffCorpora() []qdiffCorpus {
@@ -344,6 +345,9 @@ func TestQueryDifferentialAgainstSmacker(t *testing.T) {
 				require.NoError(t, tree.Close())
 				files++
 				bytes += len(src)
+				if bytes >= qdiffBytesPerLang {
+					break
+				}
 			}
 			require.Positive(t, captures)
 			require.Positive(t, dropped, "the sample exercises the predicates")

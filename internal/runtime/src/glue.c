@@ -137,12 +137,18 @@ static bool query_progress(TSQueryCursorState *state) {
   return host_progress((uint32_t)(uintptr_t)state->payload, state->current_byte_offset, 0) != 0;
 }
 
+// The cursor keeps a pointer to its options for the whole run and copies
+// only the payload at exec time, so the options live in static storage with
+// a constant callback.
+static TSQueryCursorOptions query_options = {.progress_callback = query_progress};
+
 // tswasm_query_cursor_exec runs query from *node; progress_id 0 means no callback.
 void tswasm_query_cursor_exec(TSQueryCursor *cursor, const TSQuery *query, const TSNode *node,
                               uint32_t progress_id) {
-  TSQueryCursorOptions opts = {
-    .payload = (void *)(uintptr_t)progress_id,
-    .progress_callback = progress_id ? query_progress : NULL,
-  };
-  ts_query_cursor_exec_with_options(cursor, query, *node, &opts);
+  if (!progress_id) {
+    ts_query_cursor_exec(cursor, query, *node);
+    return;
+  }
+  query_options.payload = (void *)(uintptr_t)progress_id;
+  ts_query_cursor_exec_with_options(cursor, query, *node, &query_options);
 }
