@@ -205,3 +205,32 @@ func TestParseCancelThenIncremental(t *testing.T) {
 	require.Equal(t, want.RootNode().String(), got.RootNode().String())
 	require.False(t, got.RootNode().HasError())
 }
+
+// TestParserResetAndClose covers Reset and the calls of this file on a
+// closed parser.
+func TestParserResetAndClose(t *testing.T) {
+	e := newTestEngine(t, WithPoolSize(1))
+	lang := loadTestGrammar(t, e, "tree-sitter-go-0.25.0.wasm")
+	p, ref := newTestParser(t, e, lang), newTestParser(t, e, lang)
+	require.NoError(t, p.Reset())
+	requireParserWorks(t, p, ref, nonASCIIGo)
+	old := mustParse(t, p, "package main\n")
+
+	require.NoError(t, p.Close())
+	ctx := context.Background()
+	require.ErrorIs(t, p.Reset(), ErrClosed)
+	_, err := p.Parse(ctx, []byte("package main\n"), nil)
+	require.ErrorIs(t, err, ErrClosed)
+	_, err = p.ParseWith(ctx, func(uint, Point) []byte { return nil }, old)
+	require.ErrorIs(t, err, ErrClosed)
+	_, err = p.ParseReaderAt(ctx, bytes.NewReader(nil), 0, nil)
+	require.ErrorIs(t, err, ErrClosed)
+	require.ErrorIs(t, p.SetIncludedRanges(ctx, nil), ErrClosed)
+	_, err = p.IncludedRanges()
+	require.ErrorIs(t, err, ErrClosed)
+
+	// A closed old tree is refused.
+	require.NoError(t, old.Close())
+	_, err = ref.Parse(ctx, []byte("package main\n"), old)
+	require.ErrorIs(t, err, ErrClosed)
+}

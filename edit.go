@@ -67,7 +67,9 @@ func getPoint(b []byte) Point {
 // as the old tree to the parse of the new text, which then reuses what the
 // edit left intact. Call it once per edit, in order. Positions of nodes
 // taken from the tree afterwards reflect the edit; nodes taken before keep
-// their old start positions (see Node.Edit).
+// their old start positions (see Node.Edit). Edit changes the tree: do not
+// call it while another goroutine reads the same tree. To keep the
+// unedited tree as well, Edit a Clone.
 func (t *Tree) Edit(edit *InputEdit) error {
 	if err := edit.validate(); err != nil {
 		return err

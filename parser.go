@@ -249,7 +249,7 @@ func (p *Parser) run(ctx context.Context, req parseRequest, old *Tree) (*Tree, e
 		if old.h.store != s {
 			return nil, fmt.Errorf("%w: the old tree was parsed in another store", ErrForeignObject)
 		}
-		if old.lang != p.lang {
+		if old.lang.g != p.lang.g {
 			return nil, fmt.Errorf("tswasm: the old tree is of language %s, the parser's is %s", old.lang.name, p.lang.name)
 		}
 		if old.h.closed.Load() {
@@ -272,7 +272,7 @@ func (p *Parser) run(ctx context.Context, req parseRequest, old *Tree) (*Tree, e
 	if !s.acquire() { // the tree's reference, taken before the parse can free anything
 		return nil, ErrClosed
 	}
-	t, err := p.parseLocked(context.WithValue(ctx, hostKey{}, hc), s, req, oldPtr, hc)
+	t, err := p.parseLocked(context.WithValue(ctx, hostKey{}, hc), s, req, old, oldPtr, hc)
 	if err != nil {
 		s.release()
 		if hc.panicked {
@@ -291,13 +291,16 @@ func (p *Parser) run(ctx context.Context, req parseRequest, old *Tree) (*Tree, e
 	return t, nil
 }
 
-func (p *Parser) parseLocked(ctx context.Context, s *Store, req parseRequest, oldPtr uint32, hc *hostCalls) (*Tree, error) {
+func (p *Parser) parseLocked(ctx context.Context, s *Store, req parseRequest, old *Tree, oldPtr uint32, hc *hostCalls) (*Tree, error) {
 	if err := s.lock(); err != nil {
 		return nil, err
 	}
 	defer s.unlock()
 	if p.h.closed.Load() {
 		return nil, ErrClosed
+	}
+	if old != nil && old.h.closed.Load() { // closed by another goroutine meanwhile
+		return nil, fmt.Errorf("old tree: %w", ErrClosed)
 	}
 	name := p.lang.name
 	if on := hc.log != nil; on != p.loggerOn {

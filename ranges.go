@@ -21,8 +21,8 @@ func getRange(b []byte) Range {
 	return Range{
 		StartPoint: getPoint(b[0:]),
 		EndPoint:   getPoint(b[8:]),
-		StartByte:     uint(binary.LittleEndian.Uint32(b[16:])),
-		EndByte:       uint(binary.LittleEndian.Uint32(b[20:])),
+		StartByte:  uint(binary.LittleEndian.Uint32(b[16:])),
+		EndByte:    uint(binary.LittleEndian.Uint32(b[20:])),
 	}
 }
 
@@ -163,7 +163,7 @@ func (t *Tree) ChangedRanges(other *Tree) ([]Range, error) {
 	if other.h.store != t.h.store {
 		return nil, fmt.Errorf("%w: the trees live in different stores", ErrForeignObject)
 	}
-	if other.lang != t.lang {
+	if other.lang.g != t.lang.g {
 		return nil, fmt.Errorf("tswasm: cannot compare trees of languages %s and %s", t.lang.name, other.lang.name)
 	}
 	if err := t.lockOpen(); err != nil {
