@@ -8,10 +8,18 @@ package tswasm
 // and descendant indices the runtime's own cursor does, quirks included
 // (tests compare the two step by step).
 //
+// Two quirks of tree-sitter 0.25's cursor are kept so that results match
+// native bindings: GotoPreviousSibling cannot step back across a child
+// index that is a multiple of 256 (tree-sitter issue #5950), and it does
+// not maintain descendant indices, so DescendantIndex and GotoDescendant
+// are off after it until Reset.
+//
 // A TreeCursor is not safe for concurrent use, but several cursors may walk
 // one tree from different goroutines. It holds no wasm memory; Close it
 // anyway to mark it done. After Close, or once its tree is closed, its
-// methods return zero values and false.
+// methods return zero values and false. Like a Node, a cursor does not
+// follow Tree.Edit: Reset it on the edited tree's nodes (a stale cursor
+// returns meaningless values but stays memory-safe).
 type TreeCursor struct {
 	core   cursorCore
 	closed bool
@@ -134,9 +142,8 @@ func (c *TreeCursor) Depth() uint32 {
 }
 
 // DescendantIndex is the index of the current node among the descendants
-// of the cursor's root, in pre-order (the root is 0). As in tree-sitter,
-// it is 0 after GotoPreviousSibling and GotoLastChild moves that step
-// backwards; GotoDescendant and forward moves keep it exact.
+// of the cursor's root, in pre-order (the root is 0). See the type's
+// documentation for GotoPreviousSibling.
 func (c *TreeCursor) DescendantIndex() uint32 {
 	if c.closed || len(c.core.stack) == 0 {
 		return 0
@@ -240,6 +247,20 @@ func (c *cursorCore) lock() ([]byte, bool) {
 func (c *cursorCore) unlock() { c.tree.h.store.unlock() }
 
 func (c *cursorCore) back() *cursorEntry { return &c.stack[len(c.stack)-1] }
+
+// maxCursorDepth bounds the stack. Real trees stay far below it; it only
+// stops a walk over freed memory (a cursor kept across Tree.Edit) from
+// descending forever.
+const maxCursorDepth = 1 << 20
+
+// push appends e and reports whether the stack had room.
+func (c *cursorCore) push(e cursorEntry) bool {
+	if len(c.stack) >= maxCursorDepth {
+		return false
+	}
+	c.stack = append(c.stack, e)
+	return true
+}
 
 // entryVisible is ts_tree_cursor_is_entry_visible.
 func (c *cursorCore) entryVisible(m []byte, i int) bool {
@@ -351,11 +372,15 @@ func (c *cursorCore) gotoFirstChildInternal(m []byte) treeCursorStep {
 			return stepNone
 		}
 		if visible {
-			c.stack = append(c.stack, e)
+			if !c.push(e) {
+				return stepNone
+			}
 			return stepVisible
 		}
 		if loadSubtree(m, e.subtree).visibleChildCount(m) > 0 {
-			c.stack = append(c.stack, e)
+			if !c.push(e) {
+				return stepNone
+			}
 			return stepHidden
 		}
 	}
@@ -393,8 +418,7 @@ func (c *cursorCore) gotoLastChildInternal(m []byte) treeCursorStep {
 			last, step = e, stepHidden
 		}
 	}
-	if last.subtree != 0 {
-		c.stack = append(c.stack, last)
+	if last.subtree != 0 && c.push(last) {
 		return step
 	}
 	return stepNone
@@ -431,12 +455,10 @@ func (c *cursorCore) gotoFirstChildFor(m []byte, goalByte uint32, goalPoint leng
 			atGoal := end.bytes > goalByte && pointGT(end, goalPoint)
 			vcc := child.visibleChildCount(m)
 			if atGoal {
-				if visible {
-					c.stack = append(c.stack, e)
+				if visible && c.push(e) {
 					return int64(visibleIndex)
 				}
-				if vcc > 0 {
-					c.stack = append(c.stack, e)
+				if vcc > 0 && c.push(e) {
 					descended = true
 					break
 				}
@@ -587,7 +609,9 @@ func (c *cursorCore) gotoDescendant(m []byte, goal uint32) {
 				break
 			}
 			if it.descendantIndex > goal {
-				c.stack = append(c.stack, e)
+				if !c.push(e) {
+					return
+				}
 				if visible && e.descendantIndex == goal {
 					return
 				}

@@ -623,3 +623,83 @@ func BenchmarkCursorWalk(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*nodes), "ns/node")
 }
+
+// TestCursorAcrossEditIsMemorySafe: a cursor and nodes kept across
+// Tree.Edit and later parses see stale or freed memory; their answers are
+// meaningless but reading them must neither crash nor run away.
+func TestCursorAcrossEditIsMemorySafe(t *testing.T) {
+	e := newTestEngine(t)
+	p := newTestParser(t, e, loadTestGrammar(t, e, "tree-sitter-go-0.25.0.wasm"))
+	src := []byte(strings.Repeat(goSnippets[4]+goSnippets[7], 10))
+	tree := mustParse(t, p, string(src))
+	c := tree.Walk()
+	var kept []Node
+	for range 200 {
+		if !c.GotoFirstChild() && !c.GotoNextSibling() {
+			c.GotoParent()
+		}
+		kept = append(kept, c.Node())
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20 {
+		at := rng.IntN(len(src) - 10)
+		require.NoError(t, tree.Edit(&InputEdit{StartByte: uint(at), OldEndByte: uint(at + 5), NewEndByte: uint(at + 1),
+			StartPosition: textPoint(src, at), OldEndPosition: textPoint(src, at+5), NewEndPosition: textPoint(src, at+1)}))
+		src = append(src[:at+1:at+1], src[at+5:]...)
+		next, err := p.Parse(context.Background(), src, tree)
+		require.NoError(t, err)
+		_ = next.Close()
+	}
+	steps := 0
+	for ; steps < 1_000_000; steps++ {
+		n := c.Node()
+		_, _, _ = n.Kind(), n.Range(), c.FieldName()
+		if c.GotoFirstChild() {
+			continue
+		}
+		if !c.GotoNextSibling() && !c.GotoParent() {
+			break
+		}
+	}
+	for _, n := range kept {
+		_, _, _ = n.Kind(), n.Range(), n.ChildCount()
+		for range n.Children(nil) {
+		}
+	}
+	require.NoError(t, tree.Err())
+}
+
+// TestCursorPreviousSiblingQuirk: tree-sitter 0.25's goto_previous_sibling
+// cannot step back across a child index that is a multiple of 256 (its
+// iterator tests the index as an int8; tree-sitter issue #5950). The Go
+// cursor reproduces the runtime exactly, so it stops where native does.
+func TestCursorPreviousSiblingQuirk(t *testing.T) {
+	e := newTestEngine(t)
+	p := newTestParser(t, e, loadTestGrammar(t, e, "tree-sitter-go-0.25.0.wasm"))
+	tree := mustParse(t, p, "package p\n"+strings.Repeat("// c\n", 300))
+	root := tree.RootNode()
+	require.Equal(t, uint(301), root.ChildCount()) // package clause and 300 comments, all children of the root
+	c, rc := tree.Walk(), newRTCursor(t, root)
+	require.True(t, c.GotoLastChild())
+	require.NotZero(t, rc.call("ts_tree_cursor_goto_last_child"))
+	back := 0
+	for {
+		ok := c.GotoPreviousSibling()
+		require.Equal(t, rc.call("ts_tree_cursor_goto_previous_sibling") != 0, ok)
+		requireSameCursor(t, c, rc, fmt.Sprint("step ", back))
+		if !ok {
+			break
+		}
+		back++
+	}
+	require.Equal(t, 300-256, back) // from child 300 back to child 256, not to 0
+	require.Equal(t, root.Child(256), c.Node())
+	// Forward moves are not affected.
+	c.Reset(root)
+	require.True(t, c.GotoFirstChild())
+	n := 1
+	for c.GotoNextSibling() {
+		n++
+	}
+	require.Equal(t, 301, n)
+}

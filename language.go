@@ -454,7 +454,9 @@ func (l *Language) NodeKindIsVisible(id uint16) bool { return l.SymbolType(id) <
 
 // NodeKindIsSupertype reports whether id is a supertype (a hidden rule that
 // query patterns can name, such as _expression).
-func (l *Language) NodeKindIsSupertype(id uint16) bool { return l.SymbolType(id) == SymbolTypeSupertype }
+func (l *Language) NodeKindIsSupertype(id uint16) bool {
+	return l.SymbolType(id) == SymbolTypeSupertype
+}
 
 // SymbolForName returns the id trees use for the kind with that name and
 // namedness, and whether one exists, as ts_language_symbol_for_name (which

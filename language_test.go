@@ -198,7 +198,7 @@ func b2u(b bool) uint64 {
 	return 0
 }
 
-// TestLanguageNextState: hand-checked on the state after "package", which
+// TestLookaheadIterator: hand-checked on the state after "package", which
 // only an identifier (the package name) may follow, besides comments.
 func TestLookaheadIterator(t *testing.T) {
 	e := newTestEngine(t)
@@ -252,8 +252,11 @@ func TestLookaheadIterator(t *testing.T) {
 	other := loadTestGrammar(t, e, "tree-sitter-wasms-0.1.13-json.wasm")
 	require.True(t, it.Reset(other, 1))
 	require.Same(t, other, it.Language())
-	for s := range it.SymbolNames() {
-		require.Equal(t, other.SymbolName(other.IdForNodeKind(s, other.NodeKindIsNamed(other.IdForNodeKind(s, true)))), s)
+	jsonSyms := slices.Collect(it.Symbols())
+	require.NotEmpty(t, jsonSyms)
+	for _, s := range jsonSyms {
+		require.Less(t, uint32(s), other.SymbolCount())
+		require.NotEmpty(t, other.SymbolName(s))
 	}
 	require.False(t, it.Reset(other, uint16(other.StateCount())))
 	require.False(t, it.Reset(nil, 1))

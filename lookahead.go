@@ -17,6 +17,7 @@ import (
 type LookaheadIterator struct {
 	h    *lookaheadHandle
 	lang *Language
+	done bool // Next returned false: the C iterator must not be advanced again
 }
 
 type lookaheadHandle struct {
@@ -116,9 +117,15 @@ func (it *LookaheadIterator) call(name string, args ...uint64) (uint64, bool) {
 }
 
 // Next advances to the next valid symbol and reports whether there was one.
+// Once it has returned false it keeps doing so until a reset (the C
+// iterator would read past its table).
 func (it *LookaheadIterator) Next() bool {
+	if it.done {
+		return false
+	}
 	r, ok := it.call("ts_lookahead_iterator_next")
-	return ok && r != 0
+	it.done = !ok || r == 0
+	return !it.done
 }
 
 // CurrentSymbol is the symbol Next moved to (65535 before the first Next).
@@ -139,7 +146,11 @@ func (it *LookaheadIterator) CurrentSymbolName() string {
 // reports whether state is valid.
 func (it *LookaheadIterator) ResetState(state uint16) bool {
 	r, ok := it.call("ts_lookahead_iterator_reset_state", uint64(state))
-	return ok && r != 0
+	if !ok || r == 0 {
+		return false
+	}
+	it.done = false
+	return true
 }
 
 // Reset restarts the iterator on a state of lang (of the same engine) and
@@ -163,7 +174,7 @@ func (it *LookaheadIterator) Reset(lang *Language, state uint16) bool {
 	if r == 0 {
 		return false
 	}
-	it.lang = lang
+	it.lang, it.done = lang, false
 	return true
 }
 

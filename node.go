@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/binary"
 	"iter"
-
-	"github.com/tetratelabs/wazero/api"
 )
 
 // Point is a position in source text: a zero-based row and a byte column.
@@ -25,7 +23,8 @@ type Range struct {
 // Node is a syntax node: a small value that refers into its Tree. The zero
 // Node stands for "no node" (see IsZero); methods on it return zero values.
 // Nodes are valid while their tree is open; methods on nodes of a closed
-// tree return zero values too.
+// tree return zero values too. After Tree.Edit, nodes taken before it need
+// Node.Edit (their answers are otherwise stale, though memory-safe).
 //
 // A Node carries tree-sitter's own TSNode fields, and most of its accessors
 // (kind, range, flags, counts) read the runtime's subtree straight from the
@@ -571,30 +570,6 @@ func clampU32(v uint) uint32 {
 	return uint32(v)
 }
 
-// node calls a storeFuncs function that returns a node; arg is an extra
-// integer argument, or noArg. Kept for callers that select from storeFuncs.
-func (n Node) node(sel func(*storeFuncs) api.Function, arg uint64) Node {
-	if n.id == 0 || n.tree == nil || n.tree.lockOpen() != nil {
-		return Node{}
-	}
-	s := n.tree.h.store
-	defer s.unlock()
-	s.writeNode(s.scratch+scratchArg, &n)
-	var err error
-	if arg == noArg {
-		_, err = s.call(context.Background(), sel(&s.fn), uint64(s.scratch+scratchResult), uint64(s.scratch+scratchArg))
-	} else {
-		_, err = s.call(context.Background(), sel(&s.fn), uint64(s.scratch+scratchResult), uint64(s.scratch+scratchArg), arg)
-	}
-	if err != nil {
-		s.trap("node call", n.tree.lang.name, err)
-		return Node{}
-	}
-	return s.readNode(s.scratch+scratchResult, n.tree)
-}
-
-const noArg = ^uint64(0)
-
 // ---- tree-sitter's structures in linear memory -------------------------------
 //
 // The offsets below are those of tree-sitter 0.25.1 (internal/runtime) built
@@ -770,11 +745,18 @@ func (t subtree) padding(m []byte) length {
 	return readLength(m, t.lo+heapPadding)
 }
 
+// childCount is 0 for leaves. A count whose children array would start
+// below address 0 (only possible when reading freed memory, such as nodes
+// kept across Tree.Edit) reads as 0, so no walk can loop on garbage.
 func (t subtree) childCount(m []byte) uint32 {
 	if t.inline() {
 		return 0
 	}
-	return le32(m, t.lo+heapChildCount)
+	n := le32(m, t.lo+heapChildCount)
+	if uint64(n)*subtreeSlotSize > uint64(t.lo) {
+		return 0
+	}
+	return n
 }
 
 func (t subtree) visibleChildCount(m []byte) uint32 {

@@ -8,7 +8,18 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	tsrt "github.com/tswasm/tswasm/internal/runtime"
 )
+
+// TestRuntimeLayoutVersion pins the runtime release whose struct layouts
+// node.go, cursor.go and language.go read from memory. After a runtime
+// upgrade, re-check those offsets (TestCursorMatchesRuntimeCursor and
+// TestNodeAccessorsMatchRuntime compare them with the runtime) and update
+// this version.
+func TestRuntimeLayoutVersion(t *testing.T) {
+	require.Equal(t, "0.25.1", tsrt.Version, "the memory layouts in node.go/cursor.go/language.go are those of tree-sitter 0.25.1")
+}
 
 // rtNodeU32 calls the runtime's name(TSNode) and returns its integer result:
 // the reference for the accessors Node answers from memory.
