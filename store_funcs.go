@@ -15,12 +15,7 @@ type storeFuncs struct {
 
 	treeDelete, treeCopy, treeRootNode api.Function
 
-	nodeString, nodeSymbol, nodeGrammarSymbol, nodeEndByte, nodeEndPoint api.Function
-	nodeChildCount, nodeNamedChildCount, nodeChild, nodeNamedChild       api.Function
-	nodeParent, nodeNextSibling, nodePrevSibling                         api.Function
-	nodeNextNamedSibling, nodePrevNamedSibling, nodeChildByFieldID       api.Function
-	nodeIsNamed, nodeIsMissing, nodeIsExtra, nodeIsError, nodeHasError   api.Function
-	nodeFieldNameForChild, nodeDescendantCount                           api.Function
+	nodeString, nodeEndByte api.Function
 
 	langVersion, langSymbolCount, langSymbolName, langSymbolType api.Function
 	langFieldCount, langFieldName                                api.Function
@@ -52,27 +47,7 @@ func (f *storeFuncs) lookup(mod api.Module) error {
 	get(&f.treeRootNode, "ts_tree_root_node")
 
 	get(&f.nodeString, "ts_node_string")
-	get(&f.nodeSymbol, "ts_node_symbol")
-	get(&f.nodeGrammarSymbol, "ts_node_grammar_symbol")
 	get(&f.nodeEndByte, "ts_node_end_byte")
-	get(&f.nodeEndPoint, "ts_node_end_point")
-	get(&f.nodeChildCount, "ts_node_child_count")
-	get(&f.nodeNamedChildCount, "ts_node_named_child_count")
-	get(&f.nodeChild, "ts_node_child")
-	get(&f.nodeNamedChild, "ts_node_named_child")
-	get(&f.nodeParent, "ts_node_parent")
-	get(&f.nodeNextSibling, "ts_node_next_sibling")
-	get(&f.nodePrevSibling, "ts_node_prev_sibling")
-	get(&f.nodeNextNamedSibling, "ts_node_next_named_sibling")
-	get(&f.nodePrevNamedSibling, "ts_node_prev_named_sibling")
-	get(&f.nodeChildByFieldID, "ts_node_child_by_field_id")
-	get(&f.nodeIsNamed, "ts_node_is_named")
-	get(&f.nodeIsMissing, "ts_node_is_missing")
-	get(&f.nodeIsExtra, "ts_node_is_extra")
-	get(&f.nodeIsError, "ts_node_is_error")
-	get(&f.nodeHasError, "ts_node_has_error")
-	get(&f.nodeFieldNameForChild, "ts_node_field_name_for_child")
-	get(&f.nodeDescendantCount, "ts_node_descendant_count")
 
 	get(&f.langVersion, "ts_language_abi_version")
 	get(&f.langSymbolCount, "ts_language_symbol_count")
