@@ -25,12 +25,20 @@ type hostCalls struct {
 	// cancels) and the caller re-raises panicVal after unlocking the store.
 	panicked bool
 	panicVal any
+
+	// store is the store whose call runs the callbacks; while one runs, the
+	// store refuses re-entry from the same goroutine (see Store.lock).
+	store *Store
 }
 
 // guard runs f, turning a panic into a recorded one: a panic must not
 // unwind through wasm frames, whose C state (stack pointer, allocator)
 // would be left inconsistent.
 func (hc *hostCalls) guard(f func()) {
+	if hc.store != nil {
+		hc.store.callbackG.Store(goroutineID())
+		defer hc.store.callbackG.Store(0)
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			hc.panicked, hc.panicVal = true, r

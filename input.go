@@ -63,8 +63,8 @@ const inputChunkSize = 64 << 10
 // called again, so it may be reused. Everything else is as for Parse.
 //
 // read runs in the middle of a wasm call while the parser's store is
-// locked: it must not use any tswasm object of the same store, or it
-// deadlocks. If read panics, the parse is stopped and the panic is
+// locked: tswasm objects of the same store refuse to work from inside it
+// (calls fail with ErrReentrant, Node methods return zero values). If read panics, the parse is stopped and the panic is
 // re-raised from ParseWith once the store is unlocked.
 func (p *Parser) ParseWith(ctx context.Context, read func(byteOffset uint, p Point) []byte, old *Tree) (*Tree, error) {
 	if read == nil {

@@ -139,9 +139,10 @@ func (p *Parser) Timeout() time.Duration { return p.timeout }
 // down considerably.
 //
 // fn runs on the parsing goroutine in the middle of a wasm call, while the
-// parser's store is locked: it must not use any tswasm object of the same
-// store (parser, tree, node, cursor, query cursor), or it deadlocks. It may
-// use objects of other stores. If fn panics, the parse is stopped and the
+// parser's store is locked: tswasm objects of the same store (parser, tree,
+// node, query cursor) refuse to work from inside it (calls fail with
+// ErrReentrant, Node methods return zero values). Objects of other stores
+// work. If fn panics, the parse is stopped and the
 // panic is re-raised from the parse call once the store is unlocked.
 func (p *Parser) SetLogger(fn func(t LogType, msg string)) {
 	p.logger, p.slogger = fn, nil
@@ -265,7 +266,7 @@ func (p *Parser) run(ctx context.Context, req parseRequest, old *Tree) (*Tree, e
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("tswasm: parse cancelled: %w", err)
 	}
-	hc := &hostCalls{log: p.activeLogger(ctx)}
+	hc := &hostCalls{log: p.activeLogger(ctx), store: s}
 	if req.input != nil {
 		hc.read = req.input.fill
 	}

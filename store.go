@@ -1,10 +1,13 @@
 package tswasm
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"runtime"
+	"strconv"
 	"sync"
 	"sync/atomic"
 
@@ -43,8 +46,11 @@ type Store struct {
 	inBuf   uint32 // reusable input buffer
 	inCap   uint32
 	langs   map[*grammar]*linkedLanguage
-	broken  error
-	named   map[string]api.Function // exports looked up by name on first use
+	broken  atomic.Pointer[error] // set once, by trap
+	// callbackG is the goroutine running a user callback from inside a wasm
+	// call (input reader, logger), or 0; lock uses it to refuse re-entry.
+	callbackG atomic.Int64
+	named     map[string]api.Function // exports looked up by name on first use
 }
 
 type linkedLanguage struct {
@@ -114,13 +120,18 @@ func (s *Store) NewParser(ctx context.Context) (*Parser, error) {
 func (s *Store) Err() error {
 	switch s.state.Load() {
 	case storeBroken:
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		return s.broken
+		return s.brokenErr()
 	case storeFreed:
 		return ErrClosed
 	}
 	return nil
+}
+
+func (s *Store) brokenErr() error {
+	if p := s.broken.Load(); p != nil {
+		return *p
+	}
+	return ErrStoreBroken
 }
 
 // acquire takes a reference; it fails once the store has been freed.
@@ -160,14 +171,24 @@ func (s *Store) release() {
 	e.unref()
 }
 
-// lock takes the store's call lock and checks that it is usable.
+// ErrReentrant is returned when a callback that runs inside a wasm call (an
+// input reader, a logger) calls into the store that is running it.
+var ErrReentrant = errors.New("tswasm: a callback called into the store that is running it")
+
+// lock takes the store's call lock and checks that it is usable. From inside
+// a callback of the same store it fails with ErrReentrant instead of
+// deadlocking.
 func (s *Store) lock() error {
-	s.mu.Lock()
+	if !s.mu.TryLock() {
+		if g := s.callbackG.Load(); g != 0 && g == goroutineID() {
+			return ErrReentrant
+		}
+		s.mu.Lock()
+	}
 	switch s.state.Load() {
 	case storeBroken:
-		err := s.broken
 		s.mu.Unlock()
-		return err
+		return s.brokenErr()
 	case storeFreed:
 		s.mu.Unlock()
 		return ErrClosed
@@ -186,6 +207,23 @@ func (s *Store) call(ctx context.Context, f api.Function, args ...uint64) (uint6
 		return 0, err
 	}
 	return stack[0], nil
+}
+
+// goroutineID returns the current goroutine's id. It is slow (it formats a
+// stack header), so lock asks for it only when the store is busy while a
+// callback runs.
+func goroutineID() int64 {
+	var buf [64]byte
+	b := buf[:runtime.Stack(buf[:], false)]
+	b = bytes.TrimPrefix(b, []byte("goroutine "))
+	if i := bytes.IndexByte(b, ' '); i > 0 {
+		b = b[:i]
+	}
+	id, err := strconv.ParseInt(string(b), 10, 64)
+	if err != nil {
+		return -1
+	}
+	return id
 }
 
 // export returns the runtime export called name, looked up on first use and
@@ -215,7 +253,8 @@ func (s *Store) trap(op, grammarName string, err error) error {
 		}
 	}
 	te := &TrapError{Grammar: grammarName, Op: op, Err: err}
-	s.broken = fmt.Errorf("%w: %w", ErrStoreBroken, te)
+	broken := fmt.Errorf("%w: %w", ErrStoreBroken, te)
+	s.broken.CompareAndSwap(nil, &broken)
 	s.state.Store(storeBroken)
 	return te
 }
