@@ -6,7 +6,8 @@
 #
 #   -count N       runs of each benchmark (default 6; benchstat wants >= 6)
 #   -benchtime T   per run of the throughput workloads (default 1s)
-#   -coldtime T    per run of ColdStart and Memory, which start processes (default 5x)
+#   -coldtime T    per run of ColdStart, which starts processes (default 5x);
+#                  Memory runs one child process per run (-benchtime 1x)
 #   -bench REGEXP  which benchmarks (default: all)
 #   -short         small inputs, as CI runs it
 #   -o DIR         where raw.txt, benchstat-*.txt and ratios.md go (default bench/results)
@@ -42,13 +43,13 @@ mkdir -p "$out"
 raw="$out/raw.txt"
 : >"$raw"
 hot='^Benchmark(Parse|Edit|Keystrokes|WalkCursor|WalkNodes|Query|Batch)$'
-cold='^Benchmark(ColdStart|Memory)$'
 run() { # regexp benchtime
 	go test -run '^$' -bench "$1" -count "$count" -benchtime "$2" $short -timeout 0 . | tee -a "$raw"
 }
 if [ "$bench" = . ]; then
 	run "$hot" "$benchtime"
-	run "$cold" "$coldtime"
+	run '^BenchmarkColdStart$' "$coldtime"
+	run '^BenchmarkMemory$' 1x
 else
 	run "$bench" "$benchtime"
 fi

@@ -301,7 +301,7 @@ func memNodes(impl workload.Impl, lang string, short bool, m map[string]float64)
 		return err
 	}
 	t.Close()
-	const copies = 4
+	const copies = 2
 	rss0, heap0 := snapshot()
 	var trees []workload.Tree
 	var nodes uint64

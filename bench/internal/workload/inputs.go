@@ -390,8 +390,8 @@ func HighlightsQuery(lang string) ([]byte, error) {
 
 var isNotLocal = regexp.MustCompile(`\(#is-not\? local\)`)
 
-// LargestFile returns lang's largest input file of at most 2 MiB (in short
-// mode, the edit file), for the bytes-per-node measure.
+// LargestFile returns lang's largest input file of at most 512 KiB (in
+// short mode, the edit file), for the bytes-per-node measure.
 func LargestFile(lang string, short bool) (File, error) {
 	if short {
 		return EditFile(lang, true)
@@ -403,7 +403,7 @@ func LargestFile(lang string, short bool) (File, error) {
 	var best *candidate
 	for i := range cands {
 		c := &cands[i]
-		if c.size <= 2<<20 && (best == nil || c.size > best.size) {
+		if c.size <= 512<<10 && (best == nil || c.size > best.size) {
 			best = c
 		}
 	}
