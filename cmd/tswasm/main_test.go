@@ -679,3 +679,27 @@ func TestVersionAndHelp(t *testing.T) {
 	}
 	mustRun(t, 2, "", "")
 }
+
+// TestParseHiddenMissing covers a MISSING token that is not a visible node:
+// tree-sitter-go inserts a hidden statement terminator when a file ends
+// without a newline after a type declaration. ts_node_string shows it, no
+// child does; the errors format must still report it, at the end of the
+// declaration before it.
+func TestParseHiddenMissing(t *testing.T) {
+	src := "package p\n\ntype _ interface{ int }"
+	dir := writeFiles(t, map[string]string{"m.go": src})
+	r := mustRun(t, 0, dir, "", "parse", "m.go")
+	if !strings.HasSuffix(r.stdout, `(MISSING "source_file_token1"))`+"\n") {
+		t.Fatalf("the runtime's own S-expression changed: %s", r.stdout)
+	}
+	end := pointAt(src, len(src))
+	want := fmt.Sprintf("m.go:%d:%d: missing \"source_file_token1\"\n", end.Row+1, end.Column+1)
+	r = mustRun(t, 1, dir, "", "parse", "--format", "errors", "--fail-on-error", "m.go")
+	if r.stdout != want {
+		t.Errorf("errors format = %q, want %q", r.stdout, want)
+	}
+	r = mustRun(t, 0, dir, "", "parse", "--format", "none", "--stats", "m.go")
+	if !regexp.MustCompile(`(?m)^go\s+1\s+\d+\s+1\s+0\s+1\s`).MatchString(r.stdout) {
+		t.Errorf("stats row should count 1 file with errors, 0 ERROR, 1 MISSING:\n%s", r.stdout)
+	}
+}

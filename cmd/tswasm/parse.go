@@ -340,15 +340,83 @@ func findProblems(root tswasm.Node, src []byte) (list []syntaxProblem, errNodes,
 			inError = true
 		}
 		count := n.ChildCount()
+		found := false
 		for i := range count {
 			c := n.Child(i)
 			if c.HasError() {
+				found = true
 				visit(c, inError)
+			}
+		}
+		if !found && !n.IsError() {
+			// The error is a MISSING token that is hidden (such as the
+			// statement terminator of a file without a final newline):
+			// no child shows it, but tree-sitter's S-expression does.
+			for _, hm := range hiddenMissing(n) {
+				missing++
+				if !inError {
+					list = append(list, hm)
+				}
 			}
 		}
 	}
 	visit(root, false)
 	return list, errNodes, missing
+}
+
+// hiddenMissing finds the MISSING tokens that n's S-expression lists among
+// its direct items but that are not visible children. Each is placed at the
+// end of the named child before it (or at n's start).
+func hiddenMissing(n tswasm.Node) []syntaxProblem {
+	var out []syntaxProblem
+	named := uint(0)
+	for _, item := range sexpItems(n.String()) {
+		name, ok := strings.CutPrefix(item, "(MISSING ")
+		if !ok {
+			named++
+			continue
+		}
+		pos := n.StartPosition()
+		if named > 0 {
+			pos = n.NamedChild(named - 1).EndPosition()
+		}
+		out = append(out, syntaxProblem{pos, "missing " + strings.TrimSuffix(name, ")")})
+	}
+	return out
+}
+
+// sexpItems returns the parenthesized items directly inside the outer list
+// of an S-expression such as `(a f: (b (c)) (MISSING ")"))`: "(b (c))" and
+// "(MISSING \")\")". Field labels are dropped; quoted names may hold
+// parentheses and backslash escapes.
+func sexpItems(s string) []string {
+	var items []string
+	depth, start := 0, 0
+	inQuote := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case inQuote:
+			if c == '\\' {
+				i++
+			} else if c == '"' {
+				inQuote = false
+			}
+		case c == '"':
+			inQuote = true
+		case c == '(':
+			depth++
+			if depth == 2 {
+				start = i
+			}
+		case c == ')':
+			if depth == 2 {
+				items = append(items, s[start:i+1])
+			}
+			depth--
+		}
+	}
+	return items
 }
 
 // near formats the start of an erroneous text for a message.

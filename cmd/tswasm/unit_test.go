@@ -148,3 +148,21 @@ func TestThemeKey(t *testing.T) {
 		}
 	}
 }
+
+func TestSexpItems(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{`(a)`, nil},
+		{`(a (b) (c))`, []string{"(b)", "(c)"}},
+		{`(a f: (b (c) (d)) g: (e))`, []string{"(b (c) (d))", "(e)"}},
+		{`(a (b) (MISSING ")") (MISSING identifier))`, []string{"(b)", `(MISSING ")")`, "(MISSING identifier)"}},
+		{`(a (MISSING "(") (MISSING "\"") (c))`, []string{`(MISSING "(")`, `(MISSING "\"")`, "(c)"}},
+	}
+	for _, tt := range tests {
+		if got := sexpItems(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("sexpItems(%s) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
