@@ -14,6 +14,15 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/tswasm/tswasm/languages"
+	_ "github.com/tswasm/tswasm/languages/c"
+	_ "github.com/tswasm/tswasm/languages/golang"
+	_ "github.com/tswasm/tswasm/languages/javascript"
+	_ "github.com/tswasm/tswasm/languages/json"
+	_ "github.com/tswasm/tswasm/languages/python"
+	_ "github.com/tswasm/tswasm/languages/rust"
+	_ "github.com/tswasm/tswasm/languages/typescript"
 )
 
 // Lang describes one benchmarked language.
@@ -372,20 +381,21 @@ func BenchDir() (string, error) {
 	return benchDir, benchDirErr
 }
 
-// HighlightsQuery returns the highlights.scm used for lang's query
-// workload, from bench/testdata/queries, without its "(#is-not? local)"
-// predicates: those are for a highlighter's scope tracking, no binding
-// filters captures on them, and smacker's query parser rejects them.
+// HighlightsQuery returns the highlights.scm that tswasm bundles for lang
+// (languages/<lang>, inherited queries included), without its
+// "(#is-not? local)" predicates: those are for a highlighter's scope
+// tracking, no binding filters captures on them, and smacker's query parser
+// rejects them.
 func HighlightsQuery(lang string) ([]byte, error) {
-	dir, err := BenchDir()
-	if err != nil {
-		return nil, err
+	spec, ok := languages.Lookup(lang)
+	if !ok {
+		return nil, fmt.Errorf("workload: no bundled language %q", lang)
 	}
-	b, err := os.ReadFile(filepath.Join(dir, "testdata", "queries", lang+".scm"))
-	if err != nil {
-		return nil, err
+	q, ok := spec.Queries["highlights"]
+	if !ok {
+		return nil, fmt.Errorf("workload: language %s bundles no highlights query", lang)
 	}
-	return isNotLocal.ReplaceAll(b, nil), nil
+	return isNotLocal.ReplaceAll([]byte(q), nil), nil
 }
 
 var isNotLocal = regexp.MustCompile(`\(#is-not\? local\)`)
