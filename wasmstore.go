@@ -258,13 +258,13 @@ func (e *Engine) pooledStore(ctx context.Context) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.owned.Store(false) // the caller's reference is NewStore's: Store.Close must not drop it
 	e.mu.Lock()
 	if e.closed {
 		e.mu.Unlock()
 		return s, nil // not pooled: the caller's reference is the only one
 	}
-	s.owned.Store(false) // the caller's reference is NewStore's; the pool takes its own
-	s.acquire()
+	s.acquire() // the pool's reference
 	e.pool = append(e.pool, s)
 	e.mu.Unlock()
 	return s, nil

@@ -489,3 +489,19 @@ func TestCompilationCacheDir(t *testing.T) {
 	_, err = NewEngine(ctx, WithCompilationCacheDir(filepath.Join(dir, "\x00bad")))
 	assert.Error(t, err)
 }
+
+// Store.Close on a pooled store (reached through Parser.Store) gives back
+// nothing: the store is the engine's, and its parsers and trees keep working.
+func TestPooledStoreCloseIsHarmless(t *testing.T) {
+	e := newTestEngine(t, WithPoolSize(1))
+	lang := loadTestGrammar(t, e, "tree-sitter-go-0.25.0.wasm")
+	p := newTestParser(t, e, lang)
+	tree := mustParse(t, p, goSnippet)
+	for range 3 {
+		require.NoError(t, p.Store().Close())
+	}
+	assert.NoError(t, p.Store().Err())
+	assert.Equal(t, "source_file", tree.RootNode().Kind())
+	assert.Equal(t, "source_file", mustParse(t, p, goSnippet).RootNode().Kind())
+	assert.Equal(t, 1, e.Stats().LiveStores)
+}
