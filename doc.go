@@ -26,5 +26,7 @@
 // *TrapError naming the grammar, marks that store broken, and leaves every
 // other store working; the engine's pool replaces the broken store.
 // WithMemoryLimit caps each store's linear memory: going over it is an error
-// wrapping ErrMemoryLimit, not a crash. A cancelled context stops a parse.
+// wrapping ErrMemoryLimit, not a crash. A cancelled context stops a parse;
+// a grammar stuck in a loop inside its lexer is stopped only with
+// WithCloseOnContextDone, which costs parsing speed.
 package tswasm

@@ -57,6 +57,7 @@ type engineConfig struct {
 	memoryLimit uint64
 	cacheDir    string
 	interpreter bool
+	closeOnDone bool
 }
 
 // WithPoolSize sets how many stores Engine.NewParser spreads parsers over.
@@ -71,6 +72,15 @@ func WithMemoryLimit(bytes uint64) Option { return func(c *engineConfig) { c.mem
 // WithCompilationCacheDir keeps wazero's compiled code in dir, so that the
 // next process that uses the same directory starts faster.
 func WithCompilationCacheDir(dir string) Option { return func(c *engineConfig) { c.cacheDir = dir } }
+
+// WithCloseOnContextDone makes every wasm call stop when its context is
+// done, even a grammar stuck in a loop inside its lexer or scanner, which
+// tree-sitter's own cancellation (checked between parser operations) cannot
+// reach. It costs speed: wazero then checks for termination in every loop,
+// and parsing is several times slower. A call stopped this way leaves its
+// store broken (ErrStoreBroken; the pool replaces it); the error wraps the
+// context's error.
+func WithCloseOnContextDone() Option { return func(c *engineConfig) { c.closeOnDone = true } }
 
 // WithInterpreter forces wazero's interpreter even where its compiler is
 // available. It is much slower; it exists for tests and unusual platforms.
@@ -88,6 +98,9 @@ func NewEngine(ctx context.Context, opts ...Option) (*Engine, error) {
 	rc := wazero.NewRuntimeConfig()
 	if cfg.interpreter {
 		rc = wazero.NewRuntimeConfigInterpreter()
+	}
+	if cfg.closeOnDone {
+		rc = rc.WithCloseOnContextDone(true)
 	}
 	if cfg.memoryLimit > 0 {
 		pages := uint32(min(cfg.memoryLimit/65536, 65536))

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -369,13 +370,20 @@ func TestMemoryLimit(t *testing.T) {
 // HTML grammar with its lex function wrapped.
 func trapGrammar(t *testing.T) []byte {
 	t.Helper()
+	return faultyGrammar(t, "__builtin_trap();")
+}
+
+// faultyGrammar builds smacker's HTML grammar with a lexer that runs onBang
+// when a token starts with '!'.
+func faultyGrammar(t *testing.T, onBang string) []byte {
+	t.Helper()
 	dir := smackerDir(t)
 	clang := findClang(t)
 	tmp := t.TempDir()
 	trapC := filepath.Join(tmp, "trap.c")
 	src := fmt.Sprintf(`#include %q
 static bool trap_lex(TSLexer *lexer, TSStateId state) {
-  if (lexer->lookahead == '!') __builtin_trap();
+  if (lexer->lookahead == '!') { %s }
   return ts_lex(lexer, state);
 }
 static TSLanguage trap_language;
@@ -384,7 +392,7 @@ const TSLanguage *tree_sitter_trap(void) {
   trap_language.lex_fn = trap_lex;
   return &trap_language;
 }
-`, filepath.Join(dir, "html", "parser.c"))
+`, filepath.Join(dir, "html", "parser.c"), onBang)
 	require.NoError(t, os.WriteFile(trapC, []byte(src), 0o644))
 	out := filepath.Join(tmp, "trap.wasm")
 	buildGrammar(t, clang, "trap", []string{trapC, filepath.Join(dir, "html", "scanner.c")}, out)
@@ -504,4 +512,31 @@ func TestPooledStoreCloseIsHarmless(t *testing.T) {
 	assert.Equal(t, "source_file", tree.RootNode().Kind())
 	assert.Equal(t, "source_file", mustParse(t, p, goSnippet).RootNode().Kind())
 	assert.Equal(t, 1, e.Stats().LiveStores)
+}
+
+// A grammar that loops forever in its lexer: without WithCloseOnContextDone
+// nothing can stop it; with it, the context's deadline does, the store is
+// broken, and the engine goes on with a fresh one.
+func TestLoopingGrammarStopsWithCloseOnContextDone(t *testing.T) {
+	wasm := faultyGrammar(t, "volatile int spin = 1; while (spin) {}")
+	e := newTestEngine(t, WithCloseOnContextDone(), WithPoolSize(1))
+	loop, err := e.LoadLanguage(context.Background(), wasm, "trap")
+	require.NoError(t, err)
+	goLang := loadTestGrammar(t, e, "tree-sitter-go-0.25.0.wasm")
+
+	p := newTestParser(t, e, loop)
+	assert.Equal(t, "document", mustParse(t, p, "<p>fine</p>").RootNode().Kind())
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	_, err = p.Parse(ctx, []byte("<p>!</p>"), nil)
+	require.Error(t, err)
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	var te *TrapError
+	require.ErrorAs(t, err, &te)
+	assert.Equal(t, "trap", te.Grammar)
+	assert.ErrorIs(t, p.Store().Err(), ErrStoreBroken)
+
+	p2 := newTestParser(t, e, goLang)
+	assert.NotSame(t, p.Store(), p2.Store())
+	assert.Equal(t, "source_file", mustParse(t, p2, goSnippet).RootNode().Kind())
 }
