@@ -31,6 +31,7 @@ type TrapError struct {
 	Err     error  // wazero's error ("wasm error: unreachable", ...)
 }
 
+// Error names the operation, the grammar and the trap.
 func (e *TrapError) Error() string {
 	g := e.Grammar
 	if g == "" {
@@ -39,6 +40,7 @@ func (e *TrapError) Error() string {
 	return fmt.Sprintf("tswasm: %s trapped in %s grammar: %v", e.Op, g, e.Err)
 }
 
+// Unwrap returns wazero's error.
 func (e *TrapError) Unwrap() error { return e.Err }
 
 // LanguageErrorKind says why a grammar was refused.
@@ -52,6 +54,7 @@ const (
 	LinkFailed                               // an import could not be satisfied, or the grammar trapped while loading
 )
 
+// String names the kind, such as "ABI mismatch".
 func (k LanguageErrorKind) String() string {
 	switch k {
 	case NotWasm:
@@ -76,6 +79,7 @@ type LanguageError struct {
 	Err    error
 }
 
+// Error says which grammar was refused and why.
 func (e *LanguageError) Error() string {
 	name := e.Name
 	if name == "" {
@@ -92,4 +96,5 @@ func (e *LanguageError) Error() string {
 	return fmt.Sprintf("tswasm: loading %s: %v", name, e.Err)
 }
 
+// Unwrap returns the underlying cause.
 func (e *LanguageError) Unwrap() error { return e.Err }

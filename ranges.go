@@ -49,6 +49,7 @@ type IncludedRangesError struct {
 	Index int
 }
 
+// Error names the offending range.
 func (e *IncludedRangesError) Error() string {
 	return fmt.Sprintf("tswasm: included range %d overlaps or precedes the previous one, or is inverted", e.Index)
 }
