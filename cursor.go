@@ -387,8 +387,14 @@ func (c *cursorCore) gotoFirstChildInternal(m []byte) treeCursorStep {
 }
 
 func (c *cursorCore) gotoFirstChild(m []byte) bool {
+	return descendToVisible(func() treeCursorStep { return c.gotoFirstChildInternal(m) })
+}
+
+// descendToVisible repeats step while it lands on a hidden node, and
+// reports whether it reached a visible one.
+func descendToVisible(step func() treeCursorStep) bool {
 	for {
-		switch c.gotoFirstChildInternal(m) {
+		switch step() {
 		case stepHidden:
 			continue
 		case stepVisible:
@@ -425,16 +431,7 @@ func (c *cursorCore) gotoLastChildInternal(m []byte) treeCursorStep {
 }
 
 func (c *cursorCore) gotoLastChild(m []byte) bool {
-	for {
-		switch c.gotoLastChildInternal(m) {
-		case stepHidden:
-			continue
-		case stepVisible:
-			return true
-		default:
-			return false
-		}
-	}
+	return descendToVisible(func() treeCursorStep { return c.gotoLastChildInternal(m) })
 }
 
 // gotoFirstChildFor is ts_tree_cursor_goto_first_child_for_byte_and_point.
