@@ -14,6 +14,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/tswasm/tswasm/internal/abi"
 )
 
 // ---- the runtime's own cursor, as the oracle for the Go one -----------------
@@ -24,10 +26,8 @@ type rtCursor struct {
 	t    testing.TB
 	tree *Tree
 	s    *Store
-	ptr  uint32
+	ptr  abi.Ptr
 }
-
-const tsTreeCursorSize = 20 // sizeof(TSTreeCursor) on wasm32
 
 func newRTCursor(t testing.TB, n Node) *rtCursor {
 	t.Helper()
@@ -35,7 +35,7 @@ func newRTCursor(t testing.TB, n Node) *rtCursor {
 	require.NoError(t, s.lock())
 	defer s.unlock()
 	ctx := context.Background()
-	ptr, err := s.malloc(ctx, tsTreeCursorSize)
+	ptr, err := s.malloc(ctx, abi.TreeCursorSize)
 	require.NoError(t, err)
 	s.writeNode(s.scratch+scratchArg, &n)
 	_, err = s.call(ctx, s.export("ts_tree_cursor_new"), uint64(ptr), uint64(s.scratch+scratchArg))
@@ -73,7 +73,7 @@ func (c *rtCursor) fieldName() string {
 	p := c.call("ts_tree_cursor_current_field_name")
 	require.NoError(c.t, c.s.lock())
 	defer c.s.unlock()
-	return c.s.cString(uint32(p))
+	return c.s.cString(abi.Ptr(p))
 }
 
 func (c *rtCursor) reset(n Node) {
@@ -92,20 +92,17 @@ func (c *rtCursor) gotoFirstChildForPoint(p Point) int64 {
 }
 
 // state reads the C TreeCursor: {tree; Array(TreeCursorEntry) stack; root_alias_symbol}.
-func (c *rtCursor) state() (tree uint32, rootAlias uint16, stack []cursorEntry) {
+func (c *rtCursor) state() (tree abi.Ptr, rootAlias uint16, stack []cursorEntry) {
 	require.NoError(c.t, c.s.lock())
 	defer c.s.unlock()
-	m := c.s.memView()
-	tree, rootAlias = le32(m, c.ptr), le16(m, c.ptr+16)
-	contents, size := le32(m, c.ptr+4), le32(m, c.ptr+8)
-	for i := range size {
-		p := contents + 28*i
+	tree, rootAlias, entries := c.s.view().TreeCursor(c.ptr)
+	for _, e := range entries {
 		stack = append(stack, cursorEntry{
-			subtree:         le32(m, p),
-			pos:             readLength(m, p+4),
-			childIndex:      le32(m, p+16),
-			structuralIndex: le32(m, p+20),
-			descendantIndex: le32(m, p+24),
+			subtree:         e.Subtree,
+			pos:             e.Position,
+			childIndex:      e.ChildIndex,
+			structuralIndex: e.StructuralIndex,
+			descendantIndex: e.DescendantIdx,
 		})
 	}
 	return tree, rootAlias, stack

@@ -1,10 +1,12 @@
+// edit.go: InputEdit, and editing trees and nodes to follow a change of the text.
 package tswasm
 
 import (
 	"context"
-	"encoding/binary"
 	"fmt"
 	"math"
+
+	"github.com/tswasm/tswasm/internal/abi"
 )
 
 // InputEdit describes one change of the text: the bytes [StartByte,
@@ -20,9 +22,6 @@ type InputEdit struct {
 	OldEndPosition Point
 	NewEndPosition Point
 }
-
-// inputEditSize is sizeof(TSInputEdit) on wasm32.
-const inputEditSize = 36
 
 func (e *InputEdit) validate() error {
 	if e == nil {
@@ -42,25 +41,12 @@ func (e *InputEdit) validate() error {
 	return nil
 }
 
-// writeEdit stores e as a TSInputEdit at p.
-func (s *Store) writeEdit(p uint32, e *InputEdit) {
-	b, _ := s.mem.Read(p, inputEditSize)
-	le := binary.LittleEndian
-	le.PutUint32(b[0:], uint32(e.StartByte))
-	le.PutUint32(b[4:], uint32(e.OldEndByte))
-	le.PutUint32(b[8:], uint32(e.NewEndByte))
-	putPoint(b[12:], e.StartPosition)
-	putPoint(b[20:], e.OldEndPosition)
-	putPoint(b[28:], e.NewEndPosition)
-}
-
-func putPoint(b []byte, p Point) {
-	binary.LittleEndian.PutUint32(b[0:], uint32(p.Row))
-	binary.LittleEndian.PutUint32(b[4:], uint32(p.Column))
-}
-
-func getPoint(b []byte) Point {
-	return Point{Row: uint(binary.LittleEndian.Uint32(b[0:])), Column: uint(binary.LittleEndian.Uint32(b[4:]))}
+// raw converts a validated edit to a TSInputEdit.
+func (e *InputEdit) raw() abi.InputEdit {
+	return abi.InputEdit{
+		StartByte: uint32(e.StartByte), OldEndByte: uint32(e.OldEndByte), NewEndByte: uint32(e.NewEndByte),
+		StartPoint: e.StartPosition.raw(), OldEndPoint: e.OldEndPosition.raw(), NewEndPoint: e.NewEndPosition.raw(),
+	}
 }
 
 // Edit adjusts the tree to an edit of its text, so that it can be passed
@@ -79,11 +65,11 @@ func (t *Tree) Edit(edit *InputEdit) error {
 	}
 	s := t.h.store
 	defer s.unlock()
-	s.writeEdit(s.scratch+scratchExtra, edit)
-	if _, err := s.call(context.Background(), s.export("ts_tree_edit"), uint64(t.h.ptr), uint64(s.scratch+scratchExtra)); err != nil {
-		return s.trap("ts_tree_edit", t.lang.name, err)
+	if !s.writeEdit(s.at(abi.ScratchEdit), edit) {
+		return fmt.Errorf("tswasm: scratch memory out of range")
 	}
-	return nil
+	_, err := s.call2(context.Background(), t.lang.name, abi.TsTreeEdit, t.h.ptr.Arg(), s.arg(abi.ScratchEdit))
+	return err
 }
 
 // Edit returns n with its start position adjusted to edit, for a node
@@ -91,16 +77,19 @@ func (t *Tree) Edit(edit *InputEdit) error {
 // properties are read from the (edited) tree. It returns the zero Node if
 // the tree is closed or the edit is invalid.
 func (n Node) Edit(edit *InputEdit) Node {
-	if n.id == 0 || n.tree == nil || edit.validate() != nil || n.tree.lockOpen() != nil {
+	if edit.validate() != nil {
 		return Node{}
 	}
-	s := n.tree.h.store
+	s, ok := n.lockArg()
+	if !ok {
+		return Node{}
+	}
 	defer s.unlock()
-	s.writeNode(s.scratch+scratchArg, &n)
-	s.writeEdit(s.scratch+scratchExtra, edit)
-	if _, err := s.call(context.Background(), s.export("ts_node_edit"), uint64(s.scratch+scratchArg), uint64(s.scratch+scratchExtra)); err != nil {
-		s.trap("ts_node_edit", n.tree.lang.name, err)
+	if !s.writeEdit(s.at(abi.ScratchEdit), edit) {
 		return Node{}
 	}
-	return s.readNode(s.scratch+scratchArg, n.tree)
+	if _, err := s.call2(context.Background(), n.tree.lang.name, abi.TsNodeEdit, s.arg(abi.ScratchArg), s.arg(abi.ScratchEdit)); err != nil {
+		return Node{}
+	}
+	return s.readNode(s.at(abi.ScratchArg), n.tree)
 }

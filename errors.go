@@ -1,3 +1,4 @@
+// errors.go: the package's sentinel errors and the TrapError and LanguageError types.
 package tswasm
 
 import (

@@ -1,3 +1,4 @@
+// host.go: the host module the runtime imports (progress, read, log) and the per-call Go callbacks behind it.
 package tswasm
 
 import (
@@ -5,6 +6,8 @@ import (
 
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
+
+	"github.com/tswasm/tswasm/internal/abi"
 )
 
 // hostKey carries per-call callbacks to the host functions through the
@@ -16,7 +19,7 @@ type hostKey struct{}
 type hostCalls struct {
 	// read copies the input chunk that starts at byteOffset into
 	// [buf, buf+capacity) of mem and returns its length; 0 ends the input.
-	read func(mem api.Memory, byteOffset uint32, p Point, buf, capacity uint32) uint32
+	read func(mem abi.View, byteOffset uint32, p Point, buf abi.Ptr, capacity uint32) uint32
 	// log receives one parser or lexer log line.
 	log func(ctx context.Context, kind LogType, msg string)
 
@@ -71,16 +74,16 @@ func instantiateHost(ctx context.Context, rt wazero.Runtime) error {
 	i32 := api.ValueTypeI32
 	b := rt.NewHostModuleBuilder("tswasm")
 	b.NewFunctionBuilder().WithGoModuleFunction(api.GoModuleFunc(hostProgress),
-		[]api.ValueType{i32, i32, i32}, []api.ValueType{i32}).Export("progress")
+		[]api.ValueType{i32, i32}, []api.ValueType{i32}).Export("progress")
 	b.NewFunctionBuilder().WithGoModuleFunction(api.GoModuleFunc(hostRead),
-		[]api.ValueType{i32, i32, i32, i32, i32, i32}, []api.ValueType{i32}).Export("read")
+		[]api.ValueType{i32, i32, i32, i32, i32}, []api.ValueType{i32}).Export("read")
 	b.NewFunctionBuilder().WithGoModuleFunction(api.GoModuleFunc(hostLog),
-		[]api.ValueType{i32, i32, i32, i32}, nil).Export("log")
+		[]api.ValueType{i32, i32, i32}, nil).Export("log")
 	_, err := b.Instantiate(ctx)
 	return err
 }
 
-// hostProgress is asked by the parser and query cursor every few hundred
+// hostProgress(byte, has_error) -> stop is asked by the parser and query cursor every few hundred
 // operations; a non-zero answer cancels. It answers from the context of the
 // call, so a cancelled or expired context stops a parse, and it stops a
 // call whose Go callback panicked.
@@ -98,35 +101,41 @@ func hostProgress(ctx context.Context, _ api.Module, stack []uint64) {
 	}
 }
 
-// hostRead(id, byte, row, column, buf, cap) -> length copies the next chunk
-// of a callback input into buf.
+// hostRead(byte, row, column, buf, cap) -> length copies the next chunk of
+// a callback input into buf.
 func hostRead(ctx context.Context, mod api.Module, stack []uint64) {
 	hc, _ := ctx.Value(hostKey{}).(*hostCalls)
 	if hc == nil || hc.read == nil || hc.panicked {
 		stack[0] = 0
 		return
 	}
-	off := uint32(stack[1])
-	p := Point{Row: uint(uint32(stack[2])), Column: uint(uint32(stack[3]))}
-	buf, capacity := uint32(stack[4]), uint32(stack[5])
+	off := uint32(stack[0])
+	p := Point{Row: uint(uint32(stack[1])), Column: uint(uint32(stack[2]))}
+	buf, capacity := abi.Ptr(stack[3]), uint32(stack[4])
 	var n uint32
-	hc.guard(func() { n = hc.read(mod.Memory(), off, p, buf, capacity) })
+	hc.guard(func() { n = hc.read(memView(mod), off, p, buf, capacity) })
 	if hc.panicked {
 		n = 0
 	}
 	stack[0] = uint64(n)
 }
 
-// hostLog(id, type, msg, len) forwards one log line.
+// hostLog(type, msg, len) forwards one log line.
 func hostLog(ctx context.Context, mod api.Module, stack []uint64) {
 	hc, _ := ctx.Value(hostKey{}).(*hostCalls)
 	if hc == nil || hc.log == nil || hc.panicked {
 		return
 	}
-	b, ok := mod.Memory().Read(uint32(stack[2]), uint32(stack[3]))
+	msg, ok := memView(mod).String(abi.Ptr(stack[1]), uint32(stack[2]))
 	if !ok {
 		return
 	}
-	msg := string(b)
-	hc.guard(func() { hc.log(ctx, LogType(uint32(stack[1])), msg) })
+	hc.guard(func() { hc.log(ctx, LogType(uint32(stack[0])), msg) })
+}
+
+// memView is the calling module's memory, for a host function.
+func memView(mod api.Module) abi.View {
+	m := mod.Memory()
+	b, _ := m.Read(0, m.Size())
+	return b
 }

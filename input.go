@@ -1,3 +1,4 @@
+// input.go: input encodings and parsing text supplied in chunks (ParseWith, ParseReaderAt).
 package tswasm
 
 import (
@@ -7,7 +8,7 @@ import (
 	"io"
 	"math"
 
-	"github.com/tetratelabs/wazero/api"
+	"github.com/tswasm/tswasm/internal/abi"
 )
 
 // InputEncoding is the encoding of the text a parser reads. Byte offsets
@@ -100,11 +101,11 @@ type inputReader struct {
 
 // fill copies the text at off into the wasm buffer [buf, buf+capacity) and
 // returns how many bytes it wrote; 0 ends the input.
-func (in *inputReader) fill(mem api.Memory, off uint32, p Point, buf, capacity uint32) uint32 {
+func (in *inputReader) fill(mem abi.View, off uint32, p Point, buf abi.Ptr, capacity uint32) uint32 {
 	if in.err != nil {
 		return 0
 	}
-	dst, ok := mem.Read(buf, capacity)
+	dst, ok := mem.Bytes(buf, capacity)
 	if !ok {
 		in.err = errors.New("input buffer outside wasm memory")
 		return 0

@@ -1,3 +1,4 @@
+// language.go: the Language type, loading a grammar, and the metadata answered from its cached tables.
 package tswasm
 
 import (
@@ -6,8 +7,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/tswasm/tswasm/internal/link"
-	tsrt "github.com/tswasm/tswasm/internal/runtime"
+	"github.com/tswasm/tswasm/internal/abi"
 	"github.com/tswasm/tswasm/internal/wasmbin"
 )
 
@@ -36,8 +36,8 @@ type Language struct {
 	// (production id × max alias sequence length) and the field map.
 	aliasSeqs     []uint16
 	maxAliasLen   uint32
-	fieldSlices   []mapSlice // by production id
-	fieldEntries  []fieldMapEntry
+	fieldSlices   []abi.MapSlice // by production id
+	fieldEntries  []abi.FieldMapEntry
 	hasFieldTable bool
 }
 
@@ -54,14 +54,6 @@ const (
 	metaNamed
 	metaSupertype
 )
-
-type mapSlice struct{ index, length uint16 }
-
-type fieldMapEntry struct {
-	field      uint16
-	childIndex uint8
-	inherited  bool
-}
 
 // SymbolType classifies a grammar symbol.
 type SymbolType int
@@ -125,15 +117,7 @@ func (e *Engine) LoadLanguage(ctx context.Context, wasm []byte, name string) (*L
 		return nil, err
 	}
 	defer s.release()
-	if err := s.lock(); err != nil {
-		return nil, err
-	}
-	defer s.unlock()
-	ptr, err := s.linkLanguage(ctx, g)
-	if err != nil {
-		return nil, &LanguageError{Kind: LinkFailed, Name: l.name, Err: err}
-	}
-	if err := l.readTables(ctx, s, ptr); err != nil {
+	if err := s.withLanguage(ctx, l, func(ptr abi.Ptr) error { return l.readTables(ctx, s, ptr) }); err != nil {
 		return nil, err
 	}
 	return l, nil
@@ -146,222 +130,6 @@ func (e *Engine) LoadLanguageFile(ctx context.Context, path, name string) (*Lang
 		return nil, err
 	}
 	return e.LoadLanguage(ctx, b, name)
-}
-
-// Offsets in TSLanguage on wasm32. The fields up to alias_sequences are the
-// same in ABI 13, 14 and 15 (later ABIs only append fields).
-const (
-	langSymbolCount       = 4
-	langAliasCount        = 8
-	langStateCount        = 20
-	langProductionIDCount = 28
-	langFieldCount        = 32
-	langMaxAliasSeqLen    = 36 // u16
-	langFieldMapSlices    = 64
-	langFieldMapEntries   = 68
-	langSymbolMetadata    = 72
-	langPublicSymbolMap   = 76
-	langAliasSequences    = 84
-)
-
-// readTables caches the language's tables; the caller holds s.mu. Counts and
-// names come through the runtime's API; the tables the API does not expose
-// (symbol metadata, public symbol map, alias sequences, field map) are read
-// from memory and checked against the API where the two overlap.
-func (l *Language) readTables(ctx context.Context, s *Store, ptr uint32) error {
-	trap := func(err error) error {
-		return &LanguageError{Kind: LinkFailed, Name: l.name, Err: s.trap("reading language tables", l.name, err)}
-	}
-	layout := func(what string) error {
-		return &LanguageError{Kind: LinkFailed, Name: l.name,
-			Err: fmt.Errorf("TSLanguage layout check failed (%s): runtime and host disagree", what)}
-	}
-	call := func(name string, args ...uint64) (uint64, error) { return s.call(ctx, s.export(name), args...) }
-	abi, err := s.call(ctx, s.fn.langVersion, uint64(ptr))
-	if err != nil {
-		return trap(err)
-	}
-	l.abi = uint32(abi)
-	if l.abi < tsrt.MinABI || l.abi > tsrt.MaxABI {
-		return &LanguageError{Kind: ABIMismatch, Name: l.name, ABI: l.abi, MinABI: tsrt.MinABI, MaxABI: tsrt.MaxABI,
-			Err: fmt.Errorf("ABI %d outside %d–%d", l.abi, tsrt.MinABI, tsrt.MaxABI)}
-	}
-	n, err := s.call(ctx, s.fn.langSymbolCount, uint64(ptr))
-	if err != nil {
-		return trap(err)
-	}
-	nf, err := s.call(ctx, s.fn.langFieldCount, uint64(ptr))
-	if err != nil {
-		return trap(err)
-	}
-	states, err := call("ts_language_state_count", uint64(ptr))
-	if err != nil {
-		return trap(err)
-	}
-	l.states = uint32(states)
-	if n > 0xFFFE || nf > 0xFFFF {
-		return layout("symbol or field count out of range")
-	}
-
-	l.symbols = make([]symbolInfo, n)
-	for i := range l.symbols {
-		p, err := s.call(ctx, s.fn.langSymbolName, uint64(ptr), uint64(i))
-		if err != nil {
-			return trap(err)
-		}
-		t, err := s.call(ctx, s.fn.langSymbolType, uint64(ptr), uint64(i))
-		if err != nil {
-			return trap(err)
-		}
-		l.symbols[i] = symbolInfo{name: s.cString(uint32(p)), typ: SymbolType(t)}
-	}
-	l.fields = make([]string, nf+1)
-	for i := 1; i <= int(nf); i++ {
-		p, err := s.call(ctx, s.fn.langFieldName, uint64(ptr), uint64(i))
-		if err != nil {
-			return trap(err)
-		}
-		l.fields[i] = s.cString(uint32(p))
-	}
-	if p, err := call("ts_language_name", uint64(ptr)); err != nil {
-		return trap(err)
-	} else {
-		l.langName = s.cString(uint32(p))
-	}
-	if p, err := call("ts_language_metadata", uint64(ptr)); err != nil {
-		return trap(err)
-	} else if p != 0 {
-		b, ok := s.mem.Read(uint32(p), 3)
-		if !ok {
-			return layout("metadata pointer")
-		}
-		l.meta = &LanguageMetadata{MajorVersion: b[0], MinorVersion: b[1], PatchVersion: b[2]}
-	}
-	lenOut := s.scratch + scratchExtra
-	readSymbols := func(p uint64) ([]uint16, error) {
-		cnt, _ := s.mem.ReadUint32Le(lenOut)
-		if cnt == 0 {
-			return nil, nil
-		}
-		out, ok := readU16s(s.memView(), uint32(p), cnt)
-		if !ok {
-			return nil, layout("supertype table")
-		}
-		return out, nil
-	}
-	p, err := call("ts_language_supertypes", uint64(ptr), uint64(lenOut))
-	if err != nil {
-		return trap(err)
-	}
-	if l.supertypes, err = readSymbols(p); err != nil {
-		return err
-	}
-	l.subtypes = make(map[uint16][]uint16, len(l.supertypes))
-	for _, st := range l.supertypes {
-		p, err := call("ts_language_subtypes", uint64(ptr), uint64(st), uint64(lenOut))
-		if err != nil {
-			return trap(err)
-		}
-		if l.subtypes[st], err = readSymbols(p); err != nil {
-			return err
-		}
-	}
-
-	// Tables from memory.
-	m := s.memView()
-	if le32(m, ptr) != l.abi || le32(m, ptr+langSymbolCount)+le32(m, ptr+langAliasCount) != uint32(n) ||
-		le32(m, ptr+langFieldCount) != uint32(nf) || le32(m, ptr+langStateCount) != l.states {
-		return layout("counts")
-	}
-	metaP, publicP := le32(m, ptr+langSymbolMetadata), le32(m, ptr+langPublicSymbolMap)
-	metaB, ok1 := readBytes(m, metaP, 3*uint32(n))
-	public, ok2 := readU16s(m, publicP, uint32(n))
-	if !ok1 || !ok2 {
-		return layout("symbol tables")
-	}
-	for i := range l.symbols {
-		var meta uint8
-		for bit, b := range metaB[3*i : 3*i+3] {
-			if b > 1 {
-				return layout("symbol metadata")
-			}
-			meta |= b << bit
-		}
-		if typeOf(meta) != l.symbols[i].typ || uint64(public[i]) >= n {
-			return layout("symbol metadata")
-		}
-		l.symbols[i].meta, l.symbols[i].public = meta, public[i]
-	}
-	prods := le32(m, ptr+langProductionIDCount)
-	l.maxAliasLen = uint32(le16(m, ptr+langMaxAliasSeqLen))
-	if uint64(prods)*uint64(l.maxAliasLen) > 1<<24 {
-		return layout("alias sequences")
-	}
-	var ok bool
-	if l.aliasSeqs, ok = readU16s(m, le32(m, ptr+langAliasSequences), prods*l.maxAliasLen); !ok {
-		return layout("alias sequences")
-	}
-	if nf > 0 {
-		l.hasFieldTable = true
-		raw, ok := readU16s(m, le32(m, ptr+langFieldMapSlices), 2*prods)
-		if !ok {
-			return layout("field map slices")
-		}
-		l.fieldSlices = make([]mapSlice, prods)
-		var entries uint32
-		for i := range l.fieldSlices {
-			sl := mapSlice{index: raw[2*i], length: raw[2*i+1]}
-			l.fieldSlices[i] = sl
-			entries = max(entries, uint32(sl.index)+uint32(sl.length))
-		}
-		eb, ok := readBytes(m, le32(m, ptr+langFieldMapEntries), 4*entries)
-		if !ok {
-			return layout("field map entries")
-		}
-		l.fieldEntries = make([]fieldMapEntry, entries)
-		for i := range l.fieldEntries {
-			e := eb[4*i : 4*i+4]
-			l.fieldEntries[i] = fieldMapEntry{field: uint16(e[0]) | uint16(e[1])<<8, childIndex: e[2], inherited: e[3] != 0}
-			if uint64(l.fieldEntries[i].field) > nf {
-				return layout("field map entries")
-			}
-		}
-	}
-	return nil
-}
-
-func typeOf(meta uint8) SymbolType {
-	switch {
-	case meta&metaNamed != 0 && meta&metaVisible != 0:
-		return SymbolTypeRegular
-	case meta&metaVisible != 0:
-		return SymbolTypeAnonymous
-	case meta&metaSupertype != 0:
-		return SymbolTypeSupertype
-	}
-	return SymbolTypeAuxiliary
-}
-
-func readBytes(m []byte, p, n uint32) ([]byte, bool) {
-	if n == 0 {
-		return nil, true
-	}
-	if p == 0 || uint64(p)+uint64(n) > uint64(len(m)) {
-		return nil, false
-	}
-	return append([]byte(nil), m[p:p+n]...), true
-}
-
-func readU16s(m []byte, p, n uint32) ([]uint16, bool) {
-	b, ok := readBytes(m, p, 2*n)
-	if !ok {
-		return nil, false
-	}
-	out := make([]uint16, n)
-	for i := range out {
-		out[i] = uint16(b[2*i]) | uint16(b[2*i+1])<<8
-	}
-	return out, true
 }
 
 // Name is the grammar's name: ts_language_name for ABI 15 grammars, else
@@ -407,9 +175,9 @@ func (l *Language) ParseStateCount() uint32 { return l.states }
 // if out of range.
 func (l *Language) SymbolName(id uint16) string {
 	switch {
-	case id == symbolError:
+	case id == abi.SymbolError:
 		return "ERROR"
-	case id == symbolErrorRepeat:
+	case id == abi.SymbolErrorRepeat:
 		return "_ERROR"
 	case int(id) < len(l.symbols):
 		return l.symbols[id].name
@@ -426,7 +194,7 @@ func (l *Language) SymbolType(id uint16) SymbolType { return typeOf(l.symbolMeta
 // symbolMeta is ts_language_symbol_metadata as metaVisible/metaNamed/metaSupertype bits.
 func (l *Language) symbolMeta(id uint16) uint8 {
 	switch {
-	case id == symbolError:
+	case id == abi.SymbolError:
 		return metaVisible | metaNamed
 	case int(id) < len(l.symbols):
 		return l.symbols[id].meta
@@ -438,7 +206,7 @@ func (l *Language) symbolMeta(id uint16) uint8 {
 // grammar symbol (symbols that share a name and namedness share it).
 func (l *Language) publicSymbol(id uint16) uint16 {
 	switch {
-	case id == symbolError:
+	case id == abi.SymbolError:
 		return id
 	case int(id) < len(l.symbols):
 		return l.symbols[id].public
@@ -463,7 +231,7 @@ func (l *Language) NodeKindIsSupertype(id uint16) bool {
 // also finds supertypes; "ERROR" named is 65535).
 func (l *Language) SymbolForName(name string, named bool) (uint16, bool) {
 	if named && name == "ERROR" {
-		return symbolError, true
+		return abi.SymbolError, true
 	}
 	for _, s := range l.symbols {
 		if (s.meta&(metaVisible|metaSupertype) == 0) || (s.meta&metaNamed != 0) != named {
@@ -524,33 +292,22 @@ func (l *Language) FieldID(name string) uint16 { return l.FieldIdForName(name) }
 // runs in one of the engine's pooled stores.
 func (l *Language) NextState(ctx context.Context, state, symbol uint16) (uint16, error) {
 	var out uint16
-	err := l.withStore(ctx, func(s *Store, ptr uint32) error {
-		r, err := s.call(ctx, s.export("ts_language_next_state"), uint64(ptr), uint64(state), uint64(symbol))
-		if err != nil {
-			return s.trap("ts_language_next_state", l.name, err)
-		}
+	err := l.withStore(ctx, func(s *Store, ptr abi.Ptr) error {
+		r, err := s.call3(ctx, l.name, abi.TsLanguageNextState, ptr.Arg(), uint64(state), uint64(symbol))
 		out = uint16(r)
-		return nil
+		return err
 	})
 	return out, err
 }
 
 // withStore runs f in a locked pooled store with the language linked.
-func (l *Language) withStore(ctx context.Context, f func(s *Store, ptr uint32) error) error {
+func (l *Language) withStore(ctx context.Context, f func(s *Store, ptr abi.Ptr) error) error {
 	s, err := l.engine.pooledStore(ctx)
 	if err != nil {
 		return err
 	}
 	defer s.release()
-	if err := s.lock(); err != nil {
-		return err
-	}
-	defer s.unlock()
-	ptr, err := s.linkLanguage(ctx, l.g)
-	if err != nil {
-		return &LanguageError{Kind: LinkFailed, Name: l.name, Err: err}
-	}
-	return f(s, ptr)
+	return s.withLanguage(ctx, l, func(ptr abi.Ptr) error { return f(s, ptr) })
 }
 
 // aliasAt is ts_language_alias_at.
@@ -566,13 +323,10 @@ func (l *Language) aliasAt(productionID uint16, childIndex uint32) uint16 {
 }
 
 // fieldMap is ts_language_field_map: the field entries of a production.
-func (l *Language) fieldMap(productionID uint16) []fieldMapEntry {
+func (l *Language) fieldMap(productionID uint16) []abi.FieldMapEntry {
 	if !l.hasFieldTable || int(productionID) >= len(l.fieldSlices) {
 		return nil
 	}
 	sl := l.fieldSlices[productionID]
-	return l.fieldEntries[sl.index : uint32(sl.index)+uint32(sl.length)]
+	return l.fieldEntries[sl.Index : uint32(sl.Index)+uint32(sl.Length)]
 }
-
-// grammarInfo exposes link metadata to tests.
-func (l *Language) grammarInfo() *link.Grammar { return l.g.info }

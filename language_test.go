@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/tswasm/tswasm/internal/abi"
 )
 
 // TestLanguageGoMetadata checks the metadata of tree-sitter-go 0.25.0
@@ -132,13 +134,13 @@ func TestLanguageTablesMatchRuntime(t *testing.T) {
 			continue
 		}
 		loaded++
-		err = l.withStore(ctx, func(s *Store, ptr uint32) error {
+		err = l.withStore(ctx, func(s *Store, ptr abi.Ptr) error {
 			call := func(name string, args ...uint64) uint64 {
 				r, err := s.call(ctx, s.export(name), append([]uint64{uint64(ptr)}, args...)...)
 				require.NoError(t, err, name)
 				return r
 			}
-			str := func(p uint64) string { return s.cString(uint32(p)) }
+			str := func(p uint64) string { return s.cString(abi.Ptr(p)) }
 			ids := append(make([]uint16, 0, l.SymbolCount()+2), 0xFFFE, 0xFFFF)
 			for i := range l.SymbolCount() {
 				ids = append(ids, uint16(i))
@@ -158,7 +160,7 @@ func TestLanguageTablesMatchRuntime(t *testing.T) {
 				}
 				p, err := s.malloc(ctx, uint32(len(name)))
 				require.NoError(t, err)
-				s.mem.Write(p, []byte(name))
+				s.view().PutString(p, name)
 				for _, named := range []bool{false, true} {
 					want := uint16(call("ts_language_symbol_for_name", uint64(p), uint64(len(name)), b2u(named)))
 					got, ok := l.SymbolForName(name, named)
@@ -174,7 +176,7 @@ func TestLanguageTablesMatchRuntime(t *testing.T) {
 			for _, fname := range l.fields[1:] {
 				p, err := s.malloc(ctx, uint32(len(fname)))
 				require.NoError(t, err)
-				s.mem.Write(p, []byte(fname))
+				s.view().PutString(p, fname)
 				require.Equal(t, uint16(call("ts_language_field_id_for_name", uint64(p), uint64(len(fname)))), l.FieldIdForName(fname), "%s %q", f, fname)
 				require.NoError(t, s.free(ctx, p))
 			}

@@ -1,3 +1,4 @@
+// lookahead.go: LookaheadIterator, the symbols valid in a parse state, from the runtime's iterator in a pooled store.
 package tswasm
 
 import (
@@ -5,8 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"iter"
-	"runtime"
-	"sync/atomic"
+
+	"github.com/tswasm/tswasm/internal/abi"
 )
 
 // LookaheadIterator lists the symbols that are valid in a parse state (see
@@ -15,16 +16,9 @@ import (
 // It is not safe for concurrent use. Close it when done; a cleanup closes a
 // forgotten one. After Close its methods return zero values and false.
 type LookaheadIterator struct {
-	h    *lookaheadHandle
+	h    *handle
 	lang *Language
 	done bool // Next returned false: the C iterator must not be advanced again
-}
-
-type lookaheadHandle struct {
-	store   *Store
-	ptr     uint32
-	closed  atomic.Bool
-	cleanup runtime.Cleanup
 }
 
 // ErrInvalidState is returned for a parse state the language does not have.
@@ -41,79 +35,39 @@ func (l *Language) NewLookaheadIterator(ctx context.Context, state uint16) (*Loo
 	if err != nil {
 		return nil, err
 	}
-	ptr, err := func() (uint32, error) {
-		if err := s.lock(); err != nil {
-			return 0, err
+	var ptr abi.Ptr
+	err = s.withLanguage(ctx, l, func(lp abi.Ptr) error {
+		p, err := s.call2(ctx, l.name, abi.TsLookaheadIteratorNew, lp.Arg(), uint64(state))
+		if err == nil && p == 0 {
+			err = fmt.Errorf("%w: state %d in grammar %s", ErrInvalidState, state, l.name)
 		}
-		defer s.unlock()
-		lp, err := s.linkLanguage(ctx, l.g)
-		if err != nil {
-			return 0, &LanguageError{Kind: LinkFailed, Name: l.name, Err: err}
-		}
-		p, err := s.call(ctx, s.export("ts_lookahead_iterator_new"), uint64(lp), uint64(state))
-		if err != nil {
-			return 0, s.trap("ts_lookahead_iterator_new", l.name, err)
-		}
-		if p == 0 {
-			return 0, fmt.Errorf("%w: state %d in grammar %s", ErrInvalidState, state, l.name)
-		}
-		return uint32(p), nil
-	}()
+		ptr = abi.Ptr(p)
+		return err
+	})
 	if err != nil {
 		s.release()
 		return nil, err
 	}
-	it := &LookaheadIterator{h: &lookaheadHandle{store: s, ptr: ptr}, lang: l}
-	it.h.cleanup = runtime.AddCleanup(it, func(h *lookaheadHandle) { h.close() }, it.h)
+	it := &LookaheadIterator{lang: l}
+	it.h = newHandle(it, s, ptr, abi.TsLookaheadIteratorDelete)
 	return it, nil
 }
 
 // Close frees the iterator and releases its store. It is idempotent.
-func (it *LookaheadIterator) Close() error {
-	it.h.cleanup.Stop()
-	it.h.close()
-	return nil
-}
-
-func (h *lookaheadHandle) close() {
-	if !h.closed.CompareAndSwap(false, true) {
-		return
-	}
-	s := h.store
-	if s.lock() == nil {
-		_, _ = s.call(context.Background(), s.export("ts_lookahead_iterator_delete"), uint64(h.ptr))
-		s.unlock()
-	}
-	s.release()
-}
+func (it *LookaheadIterator) Close() error { return it.h.Close() }
 
 // Language returns the language whose symbols the iterator lists.
 func (it *LookaheadIterator) Language() *Language { return it.lang }
 
-// lock locks the iterator's store; false after Close or a trap.
-func (it *LookaheadIterator) lock() bool {
-	if it.h.closed.Load() || it.h.store.lock() != nil {
-		return false
-	}
-	if it.h.closed.Load() {
-		it.h.store.unlock()
-		return false
-	}
-	return true
-}
-
-func (it *LookaheadIterator) call(name string, args ...uint64) (uint64, bool) {
-	if !it.lock() {
+// call calls f(iterator, a); false after Close or a trap.
+func (it *LookaheadIterator) call(f abi.Func, a uint64) (uint64, bool) {
+	if it.h.lock() != nil {
 		return 0, false
 	}
 	s := it.h.store
 	defer s.unlock()
-	r, err := s.call(context.Background(), s.export(name), append([]uint64{uint64(it.h.ptr)}, args...)...)
-	if err != nil {
-		s.trap(name, it.lang.name, err)
-		return 0, false
-	}
-	return r, true
+	r, err := s.call2(context.Background(), it.lang.name, f, it.h.ptr.Arg(), a)
+	return r, err == nil
 }
 
 // Next advances to the next valid symbol and reports whether there was one.
@@ -123,14 +77,14 @@ func (it *LookaheadIterator) Next() bool {
 	if it.done {
 		return false
 	}
-	r, ok := it.call("ts_lookahead_iterator_next")
+	r, ok := it.call(abi.TsLookaheadIteratorNext, 0)
 	it.done = !ok || r == 0
 	return !it.done
 }
 
 // CurrentSymbol is the symbol Next moved to (65535 before the first Next).
 func (it *LookaheadIterator) CurrentSymbol() uint16 {
-	r, _ := it.call("ts_lookahead_iterator_current_symbol")
+	r, _ := it.call(abi.TsLookaheadIteratorCurrentSymbol, 0)
 	return uint16(r)
 }
 
@@ -145,7 +99,7 @@ func (it *LookaheadIterator) CurrentSymbolName() string {
 // ResetState restarts the iterator on another state of its language and
 // reports whether state is valid.
 func (it *LookaheadIterator) ResetState(state uint16) bool {
-	r, ok := it.call("ts_lookahead_iterator_reset_state", uint64(state))
+	r, ok := it.call(abi.TsLookaheadIteratorResetState, uint64(state))
 	if !ok || r == 0 {
 		return false
 	}
@@ -156,22 +110,18 @@ func (it *LookaheadIterator) ResetState(state uint16) bool {
 // Reset restarts the iterator on a state of lang (of the same engine) and
 // reports whether it succeeded.
 func (it *LookaheadIterator) Reset(lang *Language, state uint16) bool {
-	if lang == nil || lang.engine != it.lang.engine || !it.lock() {
+	if lang == nil || lang.engine != it.lang.engine || it.h.lock() != nil {
 		return false
 	}
 	s := it.h.store
 	defer s.unlock()
 	ctx := context.Background()
-	lp, err := s.linkLanguage(ctx, lang.g)
+	lp, err := s.linkLocked(ctx, lang)
 	if err != nil {
 		return false
 	}
-	r, err := s.call(ctx, s.export("ts_lookahead_iterator_reset"), uint64(it.h.ptr), uint64(lp), uint64(state))
-	if err != nil {
-		s.trap("ts_lookahead_iterator_reset", lang.name, err)
-		return false
-	}
-	if r == 0 {
+	r, err := s.call3(ctx, lang.name, abi.TsLookaheadIteratorReset, it.h.ptr.Arg(), lp.Arg(), uint64(state))
+	if err != nil || r == 0 {
 		return false
 	}
 	it.lang, it.done = lang, false

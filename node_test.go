@@ -9,16 +9,24 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	tsrt "github.com/tswasm/tswasm/internal/runtime"
+	"github.com/tswasm/tswasm/internal/abi"
 )
 
-// TestRuntimeLayoutVersion pins the runtime release whose struct layouts
-// node.go, cursor.go and language.go read from memory. After a runtime
-// upgrade, re-check those offsets (TestCursorMatchesRuntimeCursor and
-// TestNodeAccessorsMatchRuntime compare them with the runtime) and update
-// this version.
-func TestRuntimeLayoutVersion(t *testing.T) {
-	require.Equal(t, "0.25.1", tsrt.Version, "the memory layouts in node.go/cursor.go/language.go are those of tree-sitter 0.25.1")
+// TestRuntimeLayoutProbe checks that the runtime's own layout probe agrees
+// with internal/abi/layout.go, the check every store makes at start-up
+// (internal/abi's tests show that a changed offset is refused, naming it).
+func TestRuntimeLayoutProbe(t *testing.T) {
+	e := newTestEngine(t)
+	s, err := e.NewStore(context.Background())
+	require.NoError(t, err)
+	defer s.Close()
+	require.NoError(t, s.lock())
+	defer s.unlock()
+	ctx := context.Background()
+	buf, err := s.malloc(ctx, abi.LayoutProbeSize)
+	require.NoError(t, err)
+	require.NoError(t, s.in.CheckLayout(ctx, buf))
+	require.NoError(t, s.free(ctx, buf))
 }
 
 // rtNodeU32 calls the runtime's name(TSNode) and returns its integer result:
@@ -40,7 +48,7 @@ func rtNodeCString(t testing.TB, n Node, name string) string {
 	p := rtNodeU32(t, n, name)
 	require.NoError(t, n.tree.lockOpen())
 	defer n.tree.h.store.unlock()
-	return n.tree.h.store.cString(p)
+	return n.tree.h.store.cString(abi.Ptr(p))
 }
 
 func rtNodeEndPoint(t testing.TB, n Node) Point {

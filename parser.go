@@ -1,3 +1,4 @@
+// parser.go: the Parser type: its settings, its language, and running a parse in its store.
 package tswasm
 
 import (
@@ -6,9 +7,10 @@ import (
 	"fmt"
 	"log/slog"
 	"math"
-	"runtime"
-	"sync/atomic"
 	"time"
+
+	"github.com/tswasm/tswasm/internal/abi"
+	tsrt "github.com/tswasm/tswasm/internal/runtime"
 )
 
 // Parser turns source text into syntax trees. A Parser is not safe for
@@ -26,20 +28,6 @@ type Parser struct {
 	loggerOn bool                  // the C parser has the host logger installed
 }
 
-// handle is the part of a Parser or Tree that its cleanup needs: the store
-// reference and the C object, without a pointer back to its owner.
-type handle struct {
-	store   *Store
-	ptr     uint32
-	closed  atomic.Bool
-	cleanup runtime.Cleanup
-}
-
-// parserLogID is the id the C logger passes to the host's log import. Only
-// one logger can be active in a wasm call (the call's own), so one id is
-// enough; 0 means no logger.
-const parserLogID = 1
-
 func newParser(ctx context.Context, s *Store) (*Parser, error) {
 	if !s.acquire() {
 		return nil, ErrClosed
@@ -48,10 +36,8 @@ func newParser(ctx context.Context, s *Store) (*Parser, error) {
 		s.release()
 		return nil, err
 	}
-	ptr, err := s.call(ctx, s.fn.parserNew)
-	if err != nil {
-		err = s.trap("ts_parser_new", "", err)
-	} else if ptr == 0 {
+	ptr, err := s.call0(ctx, "", abi.TsParserNew)
+	if err == nil && ptr == 0 {
 		err = ErrMemoryLimit
 	}
 	s.unlock()
@@ -60,30 +46,14 @@ func newParser(ctx context.Context, s *Store) (*Parser, error) {
 		return nil, err
 	}
 	s.users.Add(1)
-	p := &Parser{h: &handle{store: s, ptr: uint32(ptr)}}
-	p.h.cleanup = runtime.AddCleanup(p, func(h *handle) { h.closeParser() }, p.h)
+	p := &Parser{}
+	p.h = newHandle(p, s, abi.Ptr(ptr), abi.TsParserDelete)
+	p.h.user = true
 	return p, nil
 }
 
 // Close frees the parser and releases its store. It is idempotent.
-func (p *Parser) Close() error {
-	p.h.cleanup.Stop()
-	p.h.closeParser()
-	return nil
-}
-
-func (h *handle) closeParser() {
-	if !h.closed.CompareAndSwap(false, true) {
-		return
-	}
-	s := h.store
-	if s.lock() == nil {
-		_, _ = s.call(context.Background(), s.fn.parserDelete, uint64(h.ptr))
-		s.unlock()
-	}
-	s.users.Add(-1)
-	s.release()
-}
+func (p *Parser) Close() error { return p.h.Close() }
 
 // Store returns the store the parser runs in.
 func (p *Parser) Store() *Store { return p.h.store }
@@ -104,24 +74,18 @@ func (p *Parser) SetLanguage(ctx context.Context, l *Language) error {
 	if l.engine != s.engine {
 		return fmt.Errorf("%w: language %s was loaded into another engine", ErrForeignObject, l.name)
 	}
-	if err := s.lock(); err != nil {
-		return err
-	}
-	defer s.unlock()
-	ptr, err := s.linkLanguage(ctx, l.g)
-	if err != nil {
-		return &LanguageError{Kind: LinkFailed, Name: l.name, Err: err}
-	}
-	ok, err := s.call(ctx, s.fn.parserSetLanguage, uint64(p.h.ptr), uint64(ptr))
-	if err != nil {
-		return s.trap("ts_parser_set_language", l.name, err)
-	}
-	if ok == 0 {
-		return &LanguageError{Kind: ABIMismatch, Name: l.name, ABI: l.abi, MinABI: 13, MaxABI: 15,
-			Err: errors.New("ts_parser_set_language refused the grammar")}
-	}
-	p.lang = l
-	return nil
+	return s.withLanguage(ctx, l, func(ptr abi.Ptr) error {
+		ok, err := s.call2(ctx, l.name, abi.TsParserSetLanguage, p.h.ptr.Arg(), ptr.Arg())
+		if err != nil {
+			return err
+		}
+		if ok == 0 {
+			return &LanguageError{Kind: ABIMismatch, Name: l.name, ABI: l.abi, MinABI: tsrt.MinABI, MaxABI: tsrt.MaxABI,
+				Err: errors.New("ts_parser_set_language refused the grammar")}
+		}
+		p.lang = l
+		return nil
+	})
 }
 
 // SetTimeout limits how long each later parse may run: Parse, ParseWith and
@@ -188,21 +152,12 @@ func (p *Parser) activeLogger(ctx context.Context) func(context.Context, LogType
 // starts from the beginning. Parse calls it itself after a cancelled parse;
 // calling it otherwise is harmless.
 func (p *Parser) Reset() error {
-	if p.h.closed.Load() {
-		return ErrClosed
-	}
-	s := p.h.store
-	if err := s.lock(); err != nil {
+	if err := p.h.lock(); err != nil {
 		return err
 	}
-	defer s.unlock()
-	if p.h.closed.Load() {
-		return ErrClosed
-	}
-	if _, err := s.call(context.Background(), s.fn.parserReset, uint64(p.h.ptr)); err != nil {
-		return s.trap("ts_parser_reset", p.langName(), err)
-	}
-	return nil
+	defer p.h.store.unlock()
+	_, err := p.h.store.call1(context.Background(), p.langName(), abi.TsParserReset, p.h.ptr.Arg())
+	return err
 }
 
 func (p *Parser) langName() string {
@@ -245,7 +200,7 @@ func (p *Parser) run(ctx context.Context, req parseRequest, old *Tree) (*Tree, e
 		return nil, ErrNoLanguage
 	}
 	s := p.h.store
-	var oldPtr uint32
+	var oldPtr abi.Ptr
 	if old != nil {
 		if old.h.store != s {
 			return nil, fmt.Errorf("%w: the old tree was parsed in another store", ErrForeignObject)
@@ -292,7 +247,7 @@ func (p *Parser) run(ctx context.Context, req parseRequest, old *Tree) (*Tree, e
 	return t, nil
 }
 
-func (p *Parser) parseLocked(ctx context.Context, s *Store, req parseRequest, old *Tree, oldPtr uint32, hc *hostCalls) (*Tree, error) {
+func (p *Parser) parseLocked(ctx context.Context, s *Store, req parseRequest, old *Tree, oldPtr abi.Ptr, hc *hostCalls) (*Tree, error) {
 	if err := s.lock(); err != nil {
 		return nil, err
 	}
@@ -305,51 +260,22 @@ func (p *Parser) parseLocked(ctx context.Context, s *Store, req parseRequest, ol
 	}
 	name := p.lang.name
 	if on := hc.log != nil; on != p.loggerOn {
-		id := uint64(0)
-		if on {
-			id = parserLogID
-		}
-		if _, err := s.call(ctx, s.export("tswasm_parser_set_logger"), uint64(p.h.ptr), id); err != nil {
-			return nil, s.trap("tswasm_parser_set_logger", name, err)
+		if _, err := s.call2(ctx, name, abi.TswasmParserSetLogger, p.h.ptr.Arg(), b2u64(on)); err != nil {
+			return nil, err
 		}
 		p.loggerOn = on
 	}
 	// The progress callback answers from ctx, and stops a parse whose Go
 	// callback panicked.
-	progress := uint64(0)
-	if ctx.Done() != nil || hc.read != nil || hc.log != nil {
-		progress = 1
-	}
-	enc := uint64(p.encoding)
-	var ptr uint64
-	var err error
-	if req.input != nil {
-		buf, merr := s.malloc(ctx, inputChunkSize)
-		if merr != nil {
-			return nil, merr
-		}
-		ptr, err = s.call(ctx, s.export("tswasm_parse_input"), uint64(p.h.ptr), uint64(oldPtr), 1,
-			uint64(buf), inputChunkSize, enc, progress)
-		if err != nil {
-			return nil, s.trap("parse", name, err)
-		}
-		if err := s.free(ctx, buf); err != nil {
-			return nil, err
-		}
-	} else {
-		buf, werr := s.writeInput(ctx, req.src)
-		if werr != nil {
-			return nil, werr
-		}
-		ptr, err = s.call(ctx, s.fn.parse, uint64(p.h.ptr), uint64(oldPtr), uint64(buf), uint64(len(req.src)), enc, progress)
-		if err != nil {
-			return nil, s.trap("parse", name, err)
-		}
+	progress := b2u64(ctx.Done() != nil || hc.read != nil || hc.log != nil)
+	ptr, err := p.parseCall(ctx, s, req, oldPtr, progress)
+	if err != nil {
+		return nil, err
 	}
 	if ptr == 0 {
 		// Cancelled: drop the partial state so the next parse starts fresh.
-		if _, rerr := s.call(context.Background(), s.fn.parserReset, uint64(p.h.ptr)); rerr != nil {
-			return nil, s.trap("ts_parser_reset", name, rerr)
+		if _, err := s.call1(context.Background(), name, abi.TsParserReset, p.h.ptr.Arg()); err != nil {
+			return nil, err
 		}
 		if hc.panicked {
 			return nil, errors.New("tswasm: parse stopped by a panicking callback")
@@ -359,5 +285,35 @@ func (p *Parser) parseLocked(ctx context.Context, s *Store, req parseRequest, ol
 		}
 		return nil, errors.New("tswasm: parse returned no tree (the grammar's external scanner failed)")
 	}
-	return newTree(s, uint32(ptr), p.lang), nil
+	return newTree(s, ptr, p.lang), nil
+}
+
+// parseCall runs the parse itself, from the input buffer or through the
+// host's read import, and returns the TSTree (NULL when stopped).
+func (p *Parser) parseCall(ctx context.Context, s *Store, req parseRequest, old abi.Ptr, progress uint64) (abi.Ptr, error) {
+	name, enc := p.lang.name, uint64(p.encoding)
+	if req.input == nil {
+		buf, err := s.writeInput(ctx, req.src)
+		if err != nil {
+			return 0, err
+		}
+		ptr, err := s.call6(ctx, name, abi.TswasmParse, p.h.ptr.Arg(), old.Arg(), buf.Arg(), uint64(len(req.src)), enc, progress)
+		return abi.Ptr(ptr), err
+	}
+	buf, err := s.malloc(ctx, inputChunkSize)
+	if err != nil {
+		return 0, err
+	}
+	ptr, err := s.call6(ctx, name, abi.TswasmParseInput, p.h.ptr.Arg(), old.Arg(), buf.Arg(), inputChunkSize, enc, progress)
+	if err != nil {
+		return 0, err
+	}
+	return abi.Ptr(ptr), s.free(ctx, buf)
+}
+
+func b2u64(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
 }

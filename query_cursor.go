@@ -1,14 +1,15 @@
+// query_cursor.go: QueryCursor: its settings, its C cursor in each store, and the batched iteration over matches and captures.
 package tswasm
 
 import (
 	"context"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"iter"
 	"math"
 	"runtime"
-	"sync"
+
+	"github.com/tswasm/tswasm/internal/abi"
 )
 
 // QueryCursor runs a Query on a syntax node and iterates over its matches
@@ -30,18 +31,19 @@ type QueryCursor struct {
 	gen      uint64 // bumped by every iteration; an older one stops
 }
 
-// cursorHandle is the part of a QueryCursor its cleanup needs.
-type cursorHandle struct {
-	mu      sync.Mutex
-	closed  bool
-	stores  map[*Store]*storeCursor // each entry holds a store reference
-	cleanup runtime.Cleanup
-}
+// cursorHandle is the part of a QueryCursor its cleanup needs: its
+// TSQueryCursor in each store.
+type cursorHandle = storeSet[*storeCursor]
 
 // storeCursor is a QueryCursor's TSQueryCursor in one store.
 type storeCursor struct {
-	ptr   uint32
+	ptr   abi.Ptr
 	limit uint32 // the match limit of the last run
+}
+
+// deleteCursor frees a TSQueryCursor; the caller holds s's lock.
+func deleteCursor(s *Store, sc *storeCursor) {
+	_, _ = s.call1(context.Background(), "", abi.TsQueryCursorDelete, sc.ptr.Arg())
 }
 
 // QueryMatch is one match of a pattern: the pattern's index and the nodes
@@ -76,12 +78,13 @@ func (m *QueryMatch) NodesForCaptureIndex(index uint) []Node {
 // whole node, no match limit, no start depth limit.
 func NewQueryCursor() *QueryCursor {
 	qc := &QueryCursor{
-		h:             &cursorHandle{stores: map[*Store]*storeCursor{}},
+		h:             &cursorHandle{},
 		endByte:       math.MaxUint32,
 		endPoint:      Point{Row: math.MaxUint32, Column: math.MaxUint32},
 		matchLimit:    math.MaxUint32,
 		maxStartDepth: math.MaxUint32,
 	}
+	qc.h.init(deleteCursor)
 	qc.h.cleanup = runtime.AddCleanup(qc, func(h *cursorHandle) { h.close() }, qc.h)
 	return qc
 }
@@ -95,68 +98,23 @@ func (qc *QueryCursor) Close() error {
 	return nil
 }
 
-func (h *cursorHandle) close() {
-	h.mu.Lock()
-	if h.closed {
-		h.mu.Unlock()
-		return
-	}
-	h.closed = true
-	stores := h.stores
-	h.stores = nil
-	h.mu.Unlock()
-	ctx := context.Background()
-	for s, sc := range stores {
-		if s.lock() == nil {
-			_, _ = s.call(ctx, s.export("ts_query_cursor_delete"), uint64(sc.ptr))
-			s.unlock()
-		}
-		s.release()
-	}
-}
-
-// owns reports whether sc is still this cursor's state for s; the caller
-// holds s's lock.
-func (h *cursorHandle) owns(s *Store, sc *storeCursor) bool {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	return !h.closed && h.stores[s] == sc
-}
-
-// owns reports whether ptr is still the query's TSQuery in s; the caller
-// holds s's lock.
-func (h *queryHandle) owns(s *Store, ptr uint32) bool {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	return !h.closed && h.stores[s] == ptr
-}
-
 // storeCursor returns the cursor's TSQueryCursor in s, creating it on first
 // use; the caller holds s's lock and a reference to s.
 func (qc *QueryCursor) storeCursor(ctx context.Context, s *Store) (*storeCursor, error) {
 	h := qc.h
-	h.mu.Lock()
-	if h.closed {
-		h.mu.Unlock()
-		return nil, ErrClosed
+	if sc, ok, err := h.get(s); err != nil || ok {
+		return sc, err
 	}
-	sc := h.stores[s]
-	h.mu.Unlock()
-	if sc != nil {
-		return sc, nil
-	}
-	ptr, err := s.call(ctx, s.export("ts_query_cursor_new"))
+	ptr, err := s.call0(ctx, "", abi.TsQueryCursorNew)
 	if err != nil {
-		return nil, s.trap("ts_query_cursor_new", "", err)
+		return nil, err
 	}
+	sc := &storeCursor{ptr: abi.Ptr(ptr), limit: math.MaxUint32}
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.closed || !s.acquire() {
-		_, _ = s.call(ctx, s.export("ts_query_cursor_delete"), ptr)
-		return nil, ErrClosed
+	if err := h.addLocked(s, sc); err != nil {
+		return nil, err
 	}
-	sc = &storeCursor{ptr: uint32(ptr), limit: math.MaxUint32}
-	h.stores[s] = sc
 	return sc, nil
 }
 
@@ -266,7 +224,7 @@ type queryRun struct {
 	q        *Query
 	tree     *Tree
 	s        *Store
-	qptr     uint32
+	qptr     abi.Ptr
 	sc       *storeCursor
 	source   []byte
 	captures bool
@@ -352,49 +310,44 @@ func (qc *QueryCursor) start(ctx context.Context, q *Query, node Node, source []
 // exec applies the cursor's settings and starts the query; the caller holds
 // s's lock. With a context that can be cancelled, the run asks the host's
 // progress import, which answers from ctx, every few hundred operations.
-func (qc *QueryCursor) exec(ctx context.Context, s *Store, sc *storeCursor, qptr uint32, node *Node) error {
+func (qc *QueryCursor) exec(ctx context.Context, s *Store, sc *storeCursor, qptr abi.Ptr, node *Node) error {
+	name := node.tree.lang.name
 	if qc.matchLimit < sc.limit {
 		// The C cursor reuses the capture lists it already has beyond the
 		// limit, so a lower limit needs a fresh cursor.
-		ptr, err := s.call(ctx, s.export("ts_query_cursor_new"))
+		ptr, err := s.call0(ctx, name, abi.TsQueryCursorNew)
 		if err != nil {
-			return s.trap("ts_query_cursor_new", node.tree.lang.name, err)
+			return err
 		}
-		if _, err := s.call(ctx, s.export("ts_query_cursor_delete"), uint64(sc.ptr)); err != nil {
-			return s.trap("ts_query_cursor_delete", node.tree.lang.name, err)
+		if _, err := s.call1(ctx, name, abi.TsQueryCursorDelete, sc.ptr.Arg()); err != nil {
+			return err
 		}
-		sc.ptr = uint32(ptr)
+		sc.ptr = abi.Ptr(ptr)
 	}
 	sc.limit = qc.matchLimit
-	cur := uint64(sc.ptr)
-	var callErr error
-	call := func(fn string, args ...uint64) {
-		if callErr == nil {
-			if _, err := s.call(ctx, s.export(fn), args...); err != nil {
-				callErr = s.trap(fn, node.tree.lang.name, err)
-			}
-		}
-	}
-	p1, p2 := s.scratch+scratchPoint1, s.scratch+scratchPoint2
-	s.mem.WriteUint32Le(p1, uint32(qc.startPoint.Row))
-	s.mem.WriteUint32Le(p1+4, uint32(qc.startPoint.Column))
-	s.mem.WriteUint32Le(p2, uint32(qc.endPoint.Row))
-	s.mem.WriteUint32Le(p2+4, uint32(qc.endPoint.Column))
-	call("ts_query_cursor_set_byte_range", cur, uint64(qc.startByte), uint64(qc.endByte))
-	call("ts_query_cursor_set_point_range", cur, uint64(p1), uint64(p2))
-	call("ts_query_cursor_set_match_limit", cur, uint64(qc.matchLimit))
-	call("ts_query_cursor_set_max_start_depth", cur, uint64(qc.maxStartDepth))
-	arg := uint64(s.scratch + scratchArg)
-	s.writeNode(uint32(arg), node)
-	if callErr != nil {
-		return callErr
+	cur := sc.ptr.Arg()
+	if !s.writePoint(s.at(abi.ScratchPointA), qc.startPoint) || !s.writePoint(s.at(abi.ScratchPointB), qc.endPoint) ||
+		!s.writeNode(s.at(abi.ScratchArg), node) {
+		return errors.New("tswasm: scratch memory out of range")
 	}
 	progress := uint64(0)
 	if ctx.Done() != nil {
 		progress = 1 // the host's progress import answers from ctx
 	}
-	call("tswasm_query_cursor_exec", cur, uint64(qptr), arg, progress)
-	return callErr
+	_, err := s.call3(ctx, name, abi.TsQueryCursorSetByteRange, cur, uint64(qc.startByte), uint64(qc.endByte))
+	if err == nil {
+		_, err = s.call3(ctx, name, abi.TsQueryCursorSetPointRange, cur, s.arg(abi.ScratchPointA), s.arg(abi.ScratchPointB))
+	}
+	if err == nil {
+		_, err = s.call2(ctx, name, abi.TsQueryCursorSetMatchLimit, cur, uint64(qc.matchLimit))
+	}
+	if err == nil {
+		_, err = s.call2(ctx, name, abi.TsQueryCursorSetMaxStartDepth, cur, uint64(qc.maxStartDepth))
+	}
+	if err == nil {
+		_, err = s.call4(ctx, name, abi.TswasmQueryCursorExec, cur, qptr.Arg(), s.arg(abi.ScratchArg), progress)
+	}
+	return err
 }
 
 // fetch appends up to queryBatch results to out, holding the store lock
@@ -409,68 +362,53 @@ func (qc *QueryCursor) fetch(ctx context.Context, r *queryRun, out []queryResult
 		return out, true, ErrClosed
 	}
 	name := t.lang.name
-	cur := uint64(r.sc.ptr)
-	matchPtr, idxPtr := s.scratch+scratchMatch, s.scratch+scratchCaptureIdx
-	next := s.export("ts_query_cursor_next_match")
-	if r.captures {
-		next = s.export("ts_query_cursor_next_capture")
-	}
+	cur := r.sc.ptr.Arg()
 	var caps []capturedText
 	for len(out) < queryBatch {
 		var ok uint64
 		var err error
 		if r.captures {
-			ok, err = s.call(ctx, next, cur, uint64(matchPtr), uint64(idxPtr))
+			ok, err = s.call3(ctx, name, abi.TsQueryCursorNextCapture, cur, s.arg(abi.ScratchMatch), s.arg(abi.ScratchCaptureI))
 		} else {
-			ok, err = s.call(ctx, next, cur, uint64(matchPtr))
+			ok, err = s.call2(ctx, name, abi.TsQueryCursorNextMatch, cur, s.arg(abi.ScratchMatch))
 		}
 		if err != nil {
-			return out, true, s.trap("query cursor next", name, err)
+			return out, true, err
 		}
 		if ok == 0 {
 			done = true
 			break
 		}
-		mb, _ := s.mem.Read(matchPtr, 12)
-		id := binary.LittleEndian.Uint32(mb[0:])
-		pattern := int(binary.LittleEndian.Uint16(mb[4:]))
-		count := uint32(binary.LittleEndian.Uint16(mb[6:]))
-		capsPtr := binary.LittleEndian.Uint32(mb[8:])
-		idx := uint(s.u32(idxPtr))
-		cb, okRead := s.mem.Read(capsPtr, count*28)
-		if !okRead {
-			return out, true, s.trap("query cursor next", name, errors.New("captures out of range"))
+		m, err := readMatch(s, t)
+		if err != nil {
+			return out, true, err
 		}
-		m := &QueryMatch{ID: id, PatternIndex: uint(pattern), Captures: make([]QueryCapture, count)}
-		for i := range m.Captures {
-			e := cb[28*i:]
-			m.Captures[i] = QueryCapture{Node: decodeNode(e, t), Index: binary.LittleEndian.Uint32(e[24:])}
-		}
+		pattern := int(m.PatternIndex)
 		if q.hasTextPredicates(pattern) {
 			caps = caps[:0]
 			for _, c := range m.Captures {
-				s.writeNode(s.scratch+scratchArg, &c.Node)
-				end, err := s.call(ctx, s.fn.nodeEndByte, uint64(s.scratch+scratchArg))
+				s.writeNode(s.at(abi.ScratchArg), &c.Node)
+				end, err := s.call1(ctx, name, abi.TsNodeEndByte, s.arg(abi.ScratchArg))
 				if err != nil {
-					return out, true, s.trap("ts_node_end_byte", name, err)
+					return out, true, err
 				}
 				caps = append(caps, capturedText{index: c.Index, start: c.Node.ctx[0], end: uint32(end)})
 			}
 			if !q.satisfiesTextPredicates(pattern, caps, r.source) {
 				if r.captures {
 					// As tree-sitter's bindings do: drop the rest of the match.
-					if _, err := s.call(ctx, s.export("ts_query_cursor_remove_match"), cur, uint64(id)); err != nil {
-						return out, true, s.trap("ts_query_cursor_remove_match", name, err)
+					if _, err := s.call2(ctx, name, abi.TsQueryCursorRemoveMatch, cur, uint64(m.ID)); err != nil {
+						return out, true, err
 					}
 				}
 				continue
 			}
 		}
-		out = append(out, queryResult{m: m, idx: idx})
+		out = append(out, queryResult{m: m, idx: uint(s.u32(s.at(abi.ScratchCaptureI)))})
 	}
-	exceeded, err := s.call(ctx, s.export("ts_query_cursor_did_exceed_match_limit"), cur)
+	exceeded, err := s.call1(ctx, name, abi.TsQueryCursorDidExceedMatchLimit, cur)
 	if err != nil {
-		return out, true, s.trap("ts_query_cursor_did_exceed_match_limit", name, err)
+		return out, true, err
 	}
 	qc.exceeded = exceeded != 0
 	if done {
@@ -481,17 +419,17 @@ func (qc *QueryCursor) fetch(ctx context.Context, r *queryRun, out []queryResult
 	return out, done, nil
 }
 
-// decodeNode reads a 24-byte TSNode from b.
-func decodeNode(b []byte, t *Tree) Node {
-	n := Node{
-		tree: t,
-		ctx: [4]uint32{binary.LittleEndian.Uint32(b[0:]), binary.LittleEndian.Uint32(b[4:]),
-			binary.LittleEndian.Uint32(b[8:]), binary.LittleEndian.Uint32(b[12:])},
-		id:     binary.LittleEndian.Uint32(b[16:]),
-		tsTree: binary.LittleEndian.Uint32(b[20:]),
+// readMatch reads the TSQueryMatch in the scratch block as a match of t.
+func readMatch(s *Store, t *Tree) (*QueryMatch, error) {
+	v := s.view()
+	raw := v.QueryMatch(s.at(abi.ScratchMatch))
+	m := &QueryMatch{ID: raw.ID, PatternIndex: uint(raw.Pattern), Captures: make([]QueryCapture, raw.CaptureCount)}
+	for i := range m.Captures {
+		n, index, ok := v.QueryCapture(&raw, uint32(i))
+		if !ok {
+			return nil, s.trap("query cursor next", t.lang.name, errors.New("captures out of range"))
+		}
+		m.Captures[i] = QueryCapture{Node: nodeFrom(t, n), Index: index}
 	}
-	if n.id == 0 {
-		return Node{}
-	}
-	return n
+	return m, nil
 }

@@ -1,3 +1,4 @@
+// query_predicates.go: parsing a pattern's predicates and evaluating the text predicates (#eq?, #match?, #any-of?).
 package tswasm
 
 import (
@@ -30,117 +31,150 @@ type textPredicate struct {
 	matchAll bool
 }
 
+// predicateError builds the errors of one pattern's predicates.
+type predicateError func(format string, args ...any) error
+
+func isCaptureStep(st QueryPredicateStep) bool { return st.Type == QueryPredicateStepTypeCapture }
+
 // parsePredicates sorts pattern i's raw predicate steps into text
 // predicates, properties and general predicates, with the checks and error
 // messages of tree-sitter's Rust and Go bindings.
 func (q *Query) parsePredicates(i int) error {
 	p := &q.patterns[i]
 	row := uint(strings.Count(q.h.source[:min(p.startByte, uint(len(q.h.source)))], "\n"))
-	perr := func(format string, args ...any) error {
+	perr := predicateError(func(format string, args ...any) error {
 		return &QueryError{Kind: QueryErrorPredicate, Row: row, Message: fmt.Sprintf(format, args...)}
-	}
-	isCapture := func(st QueryPredicateStep) bool { return st.Type == QueryPredicateStepTypeCapture }
+	})
 	for _, steps := range q.PredicatesForPattern(uint(i)) {
 		if len(steps) == 0 {
 			continue
 		}
-		if isCapture(steps[0]) {
-			return perr("Expected predicate to start with a function name. Got @%s.", q.CaptureNameForId(steps[0].ValueId))
-		}
-		op := q.StringValueForId(steps[0].ValueId)
-		switch op {
-		case "eq?", "not-eq?", "any-eq?", "any-not-eq?":
-			if len(steps) != 3 {
-				return perr("Wrong number of arguments to #eq? predicate. Expected 2, got %d.", len(steps)-1)
-			}
-			if !isCapture(steps[1]) {
-				return perr("First argument to #eq? predicate must be a capture name. Got literal \"%s\".", q.StringValueForId(steps[1].ValueId))
-			}
-			tp := textPredicate{
-				capture:  steps[1].ValueId,
-				positive: op == "eq?" || op == "any-eq?",
-				matchAll: op == "eq?" || op == "not-eq?",
-			}
-			if isCapture(steps[2]) {
-				tp.kind, tp.other = textEqCapture, steps[2].ValueId
-			} else {
-				tp.kind, tp.str = textEqString, q.StringValueForId(steps[2].ValueId)
-			}
-			p.text = append(p.text, tp)
-
-		case "match?", "not-match?", "any-match?", "any-not-match?":
-			if len(steps) != 3 {
-				return perr("Wrong number of arguments to #match? predicate. Expected 2, got %d.", len(steps)-1)
-			}
-			if !isCapture(steps[1]) {
-				return perr("First argument to #match? predicate must be a capture name. Got literal \"%s\".", q.StringValueForId(steps[1].ValueId))
-			}
-			if isCapture(steps[2]) {
-				return perr("Second argument to #match? predicate must be a literal. Got capture @%s.", q.CaptureNameForId(steps[2].ValueId))
-			}
-			src := q.StringValueForId(steps[2].ValueId)
-			re, err := regexp.Compile(src)
-			if err != nil {
-				return perr("Invalid regex '%s'", src)
-			}
-			p.text = append(p.text, textPredicate{
-				kind:     textMatch,
-				capture:  steps[1].ValueId,
-				re:       re,
-				positive: op == "match?" || op == "any-match?",
-				matchAll: op == "match?" || op == "not-match?",
-			})
-
-		case "set!":
-			prop, err := q.parseProperty(op, steps[1:], perr)
-			if err != nil {
-				return err
-			}
-			p.settings = append(p.settings, prop)
-
-		case "is?", "is-not?":
-			prop, err := q.parseProperty(op, steps[1:], perr)
-			if err != nil {
-				return err
-			}
-			p.propPredicates = append(p.propPredicates, PropertyPredicate{Property: prop, Positive: op == "is?"})
-
-		case "any-of?", "not-any-of?":
-			if len(steps) < 2 {
-				return perr("Wrong number of arguments to #any-of? predicate. Expected at least 1, got %d.", len(steps)-1)
-			}
-			if !isCapture(steps[1]) {
-				return perr("First argument to #any-of? predicate must be a capture name. Got literal \"%s\".", q.StringValueForId(steps[1].ValueId))
-			}
-			tp := textPredicate{kind: textAnyOf, capture: steps[1].ValueId, positive: op == "any-of?", matchAll: true}
-			for _, a := range steps[2:] {
-				if isCapture(a) {
-					return perr("Arguments to #any-of? predicate must be literals. Got capture @%s.", q.CaptureNameForId(a.ValueId))
-				}
-				tp.values = append(tp.values, q.StringValueForId(a.ValueId))
-			}
-			p.text = append(p.text, tp)
-
-		default:
-			gp := QueryPredicate{Operator: op, Args: make([]QueryPredicateArg, 0, len(steps)-1)}
-			for _, a := range steps[1:] {
-				if isCapture(a) {
-					id := uint(a.ValueId)
-					gp.Args = append(gp.Args, QueryPredicateArg{CaptureId: &id})
-				} else {
-					s := q.StringValueForId(a.ValueId)
-					gp.Args = append(gp.Args, QueryPredicateArg{String: &s})
-				}
-			}
-			p.general = append(p.general, gp)
+		if err := q.parsePredicate(p, steps, perr); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
+// parsePredicate adds one predicate (its steps without the Done step) to p.
+func (q *Query) parsePredicate(p *queryPattern, steps []QueryPredicateStep, perr predicateError) error {
+	if isCaptureStep(steps[0]) {
+		return perr("Expected predicate to start with a function name. Got @%s.", q.CaptureNameForId(steps[0].ValueId))
+	}
+	op := q.StringValueForId(steps[0].ValueId)
+	var tp textPredicate
+	var err error
+	switch op {
+	case "eq?", "not-eq?", "any-eq?", "any-not-eq?":
+		tp, err = q.parseEq(op, steps, perr)
+	case "match?", "not-match?", "any-match?", "any-not-match?":
+		tp, err = q.parseMatch(op, steps, perr)
+	case "any-of?", "not-any-of?":
+		tp, err = q.parseAnyOf(op, steps, perr)
+	case "set!", "is?", "is-not?":
+		prop, err := q.parseProperty(op, steps[1:], perr)
+		if err != nil {
+			return err
+		}
+		if op == "set!" {
+			p.settings = append(p.settings, prop)
+		} else {
+			p.propPredicates = append(p.propPredicates, PropertyPredicate{Property: prop, Positive: op == "is?"})
+		}
+		return nil
+	default:
+		p.general = append(p.general, q.generalPredicate(op, steps))
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	p.text = append(p.text, tp)
+	return nil
+}
+
+// parseEq parses #eq? @a "s" or @a @b, and its not- and any- forms.
+func (q *Query) parseEq(op string, steps []QueryPredicateStep, perr predicateError) (textPredicate, error) {
+	if len(steps) != 3 {
+		return textPredicate{}, perr("Wrong number of arguments to #eq? predicate. Expected 2, got %d.", len(steps)-1)
+	}
+	if !isCaptureStep(steps[1]) {
+		return textPredicate{}, perr("First argument to #eq? predicate must be a capture name. Got literal \"%s\".", q.StringValueForId(steps[1].ValueId))
+	}
+	tp := textPredicate{
+		capture:  steps[1].ValueId,
+		positive: op == "eq?" || op == "any-eq?",
+		matchAll: op == "eq?" || op == "not-eq?",
+	}
+	if isCaptureStep(steps[2]) {
+		tp.kind, tp.other = textEqCapture, steps[2].ValueId
+	} else {
+		tp.kind, tp.str = textEqString, q.StringValueForId(steps[2].ValueId)
+	}
+	return tp, nil
+}
+
+// parseMatch parses #match? @a "re" and its not- and any- forms.
+func (q *Query) parseMatch(op string, steps []QueryPredicateStep, perr predicateError) (textPredicate, error) {
+	if len(steps) != 3 {
+		return textPredicate{}, perr("Wrong number of arguments to #match? predicate. Expected 2, got %d.", len(steps)-1)
+	}
+	if !isCaptureStep(steps[1]) {
+		return textPredicate{}, perr("First argument to #match? predicate must be a capture name. Got literal \"%s\".", q.StringValueForId(steps[1].ValueId))
+	}
+	if isCaptureStep(steps[2]) {
+		return textPredicate{}, perr("Second argument to #match? predicate must be a literal. Got capture @%s.", q.CaptureNameForId(steps[2].ValueId))
+	}
+	src := q.StringValueForId(steps[2].ValueId)
+	re, err := regexp.Compile(src)
+	if err != nil {
+		return textPredicate{}, perr("Invalid regex '%s'", src)
+	}
+	return textPredicate{
+		kind:     textMatch,
+		capture:  steps[1].ValueId,
+		re:       re,
+		positive: op == "match?" || op == "any-match?",
+		matchAll: op == "match?" || op == "not-match?",
+	}, nil
+}
+
+// parseAnyOf parses #any-of? @a "s1" "s2" ... and #not-any-of?.
+func (q *Query) parseAnyOf(op string, steps []QueryPredicateStep, perr predicateError) (textPredicate, error) {
+	if len(steps) < 2 {
+		return textPredicate{}, perr("Wrong number of arguments to #any-of? predicate. Expected at least 1, got %d.", len(steps)-1)
+	}
+	if !isCaptureStep(steps[1]) {
+		return textPredicate{}, perr("First argument to #any-of? predicate must be a capture name. Got literal \"%s\".", q.StringValueForId(steps[1].ValueId))
+	}
+	tp := textPredicate{kind: textAnyOf, capture: steps[1].ValueId, positive: op == "any-of?", matchAll: true}
+	for _, a := range steps[2:] {
+		if isCaptureStep(a) {
+			return textPredicate{}, perr("Arguments to #any-of? predicate must be literals. Got capture @%s.", q.CaptureNameForId(a.ValueId))
+		}
+		tp.values = append(tp.values, q.StringValueForId(a.ValueId))
+	}
+	return tp, nil
+}
+
+// generalPredicate keeps a predicate the package does not evaluate.
+func (q *Query) generalPredicate(op string, steps []QueryPredicateStep) QueryPredicate {
+	gp := QueryPredicate{Operator: op, Args: make([]QueryPredicateArg, 0, len(steps)-1)}
+	for _, a := range steps[1:] {
+		if isCaptureStep(a) {
+			id := uint(a.ValueId)
+			gp.Args = append(gp.Args, QueryPredicateArg{CaptureId: &id})
+		} else {
+			s := q.StringValueForId(a.ValueId)
+			gp.Args = append(gp.Args, QueryPredicateArg{String: &s})
+		}
+	}
+	return gp
+}
+
 // parseProperty reads the arguments of #set!, #is? or #is-not?: a key, an
 // optional value and an optional capture, in any order.
-func (q *Query) parseProperty(op string, args []QueryPredicateStep, perr func(string, ...any) error) (QueryProperty, error) {
+func (q *Query) parseProperty(op string, args []QueryPredicateStep, perr predicateError) (QueryProperty, error) {
 	if len(args) == 0 || len(args) > 3 {
 		return QueryProperty{}, perr("Wrong number of arguments to %s predicate. Expected 1 to 3, got %d.", op, len(args))
 	}

@@ -1,46 +1,13 @@
+// ranges.go: included ranges (parsing parts of a text) and the changed ranges between two trees.
 package tswasm
 
 import (
 	"context"
-	"encoding/binary"
 	"fmt"
 	"math"
+
+	"github.com/tswasm/tswasm/internal/abi"
 )
-
-// rangeSize is sizeof(TSRange) on wasm32.
-const rangeSize = 24
-
-func putRange(b []byte, r Range) {
-	putPoint(b[0:], r.StartPoint)
-	putPoint(b[8:], r.EndPoint)
-	binary.LittleEndian.PutUint32(b[16:], uint32(r.StartByte))
-	binary.LittleEndian.PutUint32(b[20:], uint32(r.EndByte))
-}
-
-func getRange(b []byte) Range {
-	return Range{
-		StartPoint: getPoint(b[0:]),
-		EndPoint:   getPoint(b[8:]),
-		StartByte:  uint(binary.LittleEndian.Uint32(b[16:])),
-		EndByte:    uint(binary.LittleEndian.Uint32(b[20:])),
-	}
-}
-
-// readRanges copies n TSRanges at p out of wasm memory.
-func (s *Store) readRanges(p, n uint32) ([]Range, error) {
-	if n == 0 {
-		return []Range{}, nil
-	}
-	b, ok := s.mem.Read(p, n*rangeSize)
-	if !ok {
-		return nil, fmt.Errorf("tswasm: %d ranges at %#x lie outside wasm memory", n, p)
-	}
-	out := make([]Range, n)
-	for i := range out {
-		out[i] = getRange(b[i*rangeSize:])
-	}
-	return out, nil
-}
 
 // IncludedRangesError reports ranges that SetIncludedRanges refused: the
 // range at Index starts before the previous one ends, ends before it
@@ -73,31 +40,29 @@ func (p *Parser) SetIncludedRanges(ctx context.Context, ranges []Range) error {
 		}
 		prevEnd = r.EndByte
 	}
-	if len(ranges) > math.MaxUint32/rangeSize {
+	if len(ranges) > math.MaxUint32/abi.RangeSize {
 		return fmt.Errorf("tswasm: %d included ranges are too many", len(ranges))
 	}
-	s := p.h.store
-	if err := s.lock(); err != nil {
+	if err := p.h.lock(); err != nil {
 		return err
 	}
+	s := p.h.store
 	defer s.unlock()
-	if p.h.closed.Load() {
-		return ErrClosed
-	}
-	buf := uint32(0)
+	var buf abi.Ptr
 	if len(ranges) > 0 {
 		var err error
-		if buf, err = s.malloc(ctx, uint32(len(ranges)*rangeSize)); err != nil {
+		if buf, err = s.malloc(ctx, uint32(len(ranges)*abi.RangeSize)); err != nil {
 			return err
 		}
-		b, _ := s.mem.Read(buf, uint32(len(ranges)*rangeSize))
+		raw := make([]abi.Range, len(ranges))
 		for i, r := range ranges {
-			putRange(b[i*rangeSize:], r)
+			raw[i] = r.raw()
 		}
+		s.view().PutRanges(buf, raw)
 	}
-	ok, err := s.call(ctx, s.export("ts_parser_set_included_ranges"), uint64(p.h.ptr), uint64(buf), uint64(len(ranges)))
+	ok, err := s.call3(ctx, p.langName(), abi.TsParserSetIncludedRanges, p.h.ptr.Arg(), buf.Arg(), uint64(len(ranges)))
 	if err != nil {
-		return s.trap("ts_parser_set_included_ranges", p.langName(), err)
+		return err
 	}
 	if err := s.free(ctx, buf); err != nil {
 		return err
@@ -111,23 +76,16 @@ func (p *Parser) SetIncludedRanges(ctx context.Context, ranges []Range) error {
 // IncludedRanges returns the ranges later parses read (SetIncludedRanges).
 // By default it is one range covering everything: bytes 0 to 2³²-1.
 func (p *Parser) IncludedRanges() ([]Range, error) {
-	if p.h.closed.Load() {
-		return nil, ErrClosed
-	}
-	s := p.h.store
-	if err := s.lock(); err != nil {
+	if err := p.h.lock(); err != nil {
 		return nil, err
 	}
+	s := p.h.store
 	defer s.unlock()
-	if p.h.closed.Load() {
-		return nil, ErrClosed
-	}
-	countAt := s.scratch + scratchExtra
-	ptr, err := s.call(context.Background(), s.export("ts_parser_included_ranges"), uint64(p.h.ptr), uint64(countAt))
+	ptr, err := s.call2(context.Background(), p.langName(), abi.TsParserIncludedRanges, p.h.ptr.Arg(), s.arg(abi.ScratchOut0))
 	if err != nil {
-		return nil, s.trap("ts_parser_included_ranges", p.langName(), err)
+		return nil, err
 	}
-	return s.readRanges(uint32(ptr), s.u32(countAt)) // owned by the parser: not freed
+	return s.readRanges(abi.Ptr(ptr), s.u32(s.at(abi.ScratchOut0))) // owned by the parser: not freed
 }
 
 // IncludedRanges returns the ranges of the text the tree was parsed from
@@ -138,16 +96,11 @@ func (t *Tree) IncludedRanges() ([]Range, error) {
 	}
 	s := t.h.store
 	defer s.unlock()
-	countAt := s.scratch + scratchExtra
-	ptr, err := s.call(context.Background(), s.export("ts_tree_included_ranges"), uint64(t.h.ptr), uint64(countAt))
+	ptr, err := s.call2(context.Background(), t.lang.name, abi.TsTreeIncludedRanges, t.h.ptr.Arg(), s.arg(abi.ScratchOut0))
 	if err != nil {
-		return nil, s.trap("ts_tree_included_ranges", t.lang.name, err)
-	}
-	out, rerr := s.readRanges(uint32(ptr), s.u32(countAt))
-	if err := s.free(context.Background(), uint32(ptr)); err != nil {
 		return nil, err
 	}
-	return out, rerr
+	return s.takeRanges(abi.Ptr(ptr))
 }
 
 // ChangedRanges compares t, an old tree edited with Tree.Edit, with other,
@@ -175,14 +128,9 @@ func (t *Tree) ChangedRanges(other *Tree) ([]Range, error) {
 	if other.h.closed.Load() {
 		return nil, fmt.Errorf("other tree: %w", ErrClosed)
 	}
-	countAt := s.scratch + scratchExtra
-	ptr, err := s.call(context.Background(), s.export("ts_tree_get_changed_ranges"), uint64(t.h.ptr), uint64(other.h.ptr), uint64(countAt))
+	ptr, err := s.call3(context.Background(), t.lang.name, abi.TsTreeGetChangedRanges, t.h.ptr.Arg(), other.h.ptr.Arg(), s.arg(abi.ScratchOut0))
 	if err != nil {
-		return nil, s.trap("ts_tree_get_changed_ranges", t.lang.name, err)
-	}
-	out, rerr := s.readRanges(uint32(ptr), s.u32(countAt))
-	if err := s.free(context.Background(), uint32(ptr)); err != nil {
 		return nil, err
 	}
-	return out, rerr
+	return s.takeRanges(abi.Ptr(ptr))
 }

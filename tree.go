@@ -1,8 +1,10 @@
+// tree.go: the Tree type: its life cycle, cloning, and the root node.
 package tswasm
 
 import (
 	"context"
-	"runtime"
+
+	"github.com/tswasm/tswasm/internal/abi"
 )
 
 // Tree is a syntax tree. It holds a reference to its store, so it outlives
@@ -14,31 +16,15 @@ type Tree struct {
 	lang *Language
 }
 
-func newTree(s *Store, ptr uint32, l *Language) *Tree {
-	t := &Tree{h: &handle{store: s, ptr: ptr}, lang: l}
-	t.h.cleanup = runtime.AddCleanup(t, func(h *handle) { h.closeTree() }, t.h)
+func newTree(s *Store, ptr abi.Ptr, l *Language) *Tree {
+	t := &Tree{lang: l}
+	t.h = newHandle(t, s, ptr, abi.TsTreeDelete)
 	return t
 }
 
 // Close frees the tree and releases its store reference. Nodes of a closed
 // tree return zero values. Close is idempotent.
-func (t *Tree) Close() error {
-	t.h.cleanup.Stop()
-	t.h.closeTree()
-	return nil
-}
-
-func (h *handle) closeTree() {
-	if !h.closed.CompareAndSwap(false, true) {
-		return
-	}
-	s := h.store
-	if s.lock() == nil {
-		_, _ = s.call(context.Background(), s.fn.treeDelete, uint64(h.ptr))
-		s.unlock()
-	}
-	s.release()
-}
+func (t *Tree) Close() error { return t.h.Close() }
 
 // Err returns nil while the tree is usable, ErrClosed after Close, and an
 // error wrapping ErrStoreBroken if its store trapped.
@@ -67,29 +53,17 @@ func (t *Tree) Clone() (*Tree, error) {
 		s.release()
 		return nil, err
 	}
-	ptr, err := s.call(context.Background(), s.fn.treeCopy, uint64(t.h.ptr))
-	if err != nil {
-		err = s.trap("ts_tree_copy", t.lang.name, err)
-	}
+	ptr, err := s.call1(context.Background(), t.lang.name, abi.TsTreeCopy, t.h.ptr.Arg())
 	s.unlock()
 	if err != nil {
 		s.release()
 		return nil, err
 	}
-	return newTree(s, uint32(ptr), t.lang), nil
+	return newTree(s, abi.Ptr(ptr), t.lang), nil
 }
 
 // lockOpen locks the store and checks that the tree is still open.
-func (t *Tree) lockOpen() error {
-	if err := t.h.store.lock(); err != nil {
-		return err
-	}
-	if t.h.closed.Load() {
-		t.h.store.unlock()
-		return ErrClosed
-	}
-	return nil
-}
+func (t *Tree) lockOpen() error { return t.h.lock() }
 
 // RootNode returns the root of the tree, or the zero Node if the tree is
 // closed or its store is broken.
@@ -99,9 +73,8 @@ func (t *Tree) RootNode() Node {
 	}
 	defer t.h.store.unlock()
 	s := t.h.store
-	if _, err := s.call(context.Background(), s.fn.treeRootNode, uint64(s.scratch), uint64(t.h.ptr)); err != nil {
-		s.trap("ts_tree_root_node", t.lang.name, err)
+	if _, err := s.call2(context.Background(), t.lang.name, abi.TsTreeRootNode, s.arg(abi.ScratchResult), t.h.ptr.Arg()); err != nil {
 		return Node{}
 	}
-	return s.readNode(s.scratch, t)
+	return s.readNode(s.at(abi.ScratchResult), t)
 }

@@ -1,3 +1,5 @@
+// wasmstore.go holds the Engine (the file keeps the design's name): one wazero runtime, the runtime
+// module and each grammar compiled once, and the pool of Stores it hands out.
 package tswasm
 
 import (

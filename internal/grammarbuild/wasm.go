@@ -1,9 +1,10 @@
+// wasm.go: checking a built grammar module, with internal/wasmbin's reader.
 package grammarbuild
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
+
+	"github.com/tswasm/tswasm/internal/wasmbin"
 )
 
 // wasmInfo is what Build checks in its output (and the tests look at).
@@ -13,168 +14,26 @@ type wasmInfo struct {
 	exports []string // names of exported functions
 }
 
-var errTruncated = errors.New("truncated wasm module")
-
-type wasmReader struct {
-	b []byte
-	i int
-}
-
-func (r *wasmReader) byte() (byte, error) {
-	if r.i >= len(r.b) {
-		return 0, errTruncated
-	}
-	r.i++
-	return r.b[r.i-1], nil
-}
-
-func (r *wasmReader) leb() (uint32, error) {
-	var v uint32
-	for shift := 0; shift < 35; shift += 7 {
-		c, err := r.byte()
-		if err != nil {
-			return 0, err
-		}
-		v |= uint32(c&0x7f) << shift
-		if c&0x80 == 0 {
-			return v, nil
-		}
-	}
-	return 0, errors.New("LEB128 too long")
-}
-
-func (r *wasmReader) bytes(n uint32) ([]byte, error) {
-	if uint64(r.i)+uint64(n) > uint64(len(r.b)) {
-		return nil, errTruncated
-	}
-	r.i += int(n)
-	return r.b[r.i-int(n) : r.i], nil
-}
-
-func (r *wasmReader) name() (string, error) {
-	n, err := r.leb()
-	if err != nil {
-		return "", err
-	}
-	b, err := r.bytes(n)
-	return string(b), err
-}
-
-func (r *wasmReader) limits() error {
-	flags, err := r.byte()
-	if err == nil {
-		_, err = r.leb()
-	}
-	if err == nil && flags&1 != 0 {
-		_, err = r.leb()
-	}
-	return err
-}
-
 // parseWasm reads the custom section names, the import names and the
 // function export names of a wasm module.
 func parseWasm(b []byte) (*wasmInfo, error) {
-	if !bytes.HasPrefix(b, []byte("\x00asm\x01\x00\x00\x00")) {
-		return nil, errors.New("not a wasm 1 module")
+	m, err := wasmbin.Parse(b)
+	if err != nil {
+		return nil, err
 	}
 	info := &wasmInfo{}
-	r := &wasmReader{b: b, i: 8}
-	for r.i < len(b) {
-		id, err := r.byte()
-		if err != nil {
-			return nil, err
-		}
-		size, err := r.leb()
-		if err != nil {
-			return nil, err
-		}
-		sec, err := r.bytes(size)
-		if err != nil {
-			return nil, err
-		}
-		s := &wasmReader{b: sec}
-		switch id {
-		case 0:
-			name, err := s.name()
-			if err != nil {
-				return nil, err
-			}
-			info.customs = append(info.customs, name)
-		case 2:
-			if err := parseImports(s, info); err != nil {
-				return nil, err
-			}
-		case 7:
-			if err := parseExports(s, info); err != nil {
-				return nil, err
-			}
+	for _, c := range m.Customs {
+		info.customs = append(info.customs, c.Name)
+	}
+	for _, im := range m.Imports {
+		info.imports = append(info.imports, im.Module+"."+im.Name)
+	}
+	for _, e := range m.Exports {
+		if e.Kind == wasmbin.KindFunc {
+			info.exports = append(info.exports, e.Name)
 		}
 	}
 	return info, nil
-}
-
-func parseImports(s *wasmReader, info *wasmInfo) error {
-	n, err := s.leb()
-	if err != nil {
-		return err
-	}
-	for range n {
-		mod, err := s.name()
-		if err != nil {
-			return err
-		}
-		name, err := s.name()
-		if err != nil {
-			return err
-		}
-		info.imports = append(info.imports, mod+"."+name)
-		kind, err := s.byte()
-		if err != nil {
-			return err
-		}
-		switch kind {
-		case 0: // func: type index
-			_, err = s.leb()
-		case 1: // table: reftype, limits
-			if _, err = s.byte(); err == nil {
-				err = s.limits()
-			}
-		case 2: // memory: limits
-			err = s.limits()
-		case 3: // global: valtype, mutability
-			_, err = s.bytes(2)
-		default:
-			err = fmt.Errorf("unknown import kind %d", kind)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func parseExports(s *wasmReader, info *wasmInfo) error {
-	n, err := s.leb()
-	if err != nil {
-		return err
-	}
-	for range n {
-		name, err := s.name()
-		if err != nil {
-			return err
-		}
-		kind, err := s.byte()
-		if err != nil {
-			return err
-		}
-		if _, err := s.leb(); err != nil {
-			return err
-		}
-		if kind == 0 {
-			info.exports = append(info.exports, name)
-		}
-	}
-	return nil
 }
 
 // checkSideModule verifies that b is a side module exporting function fn.

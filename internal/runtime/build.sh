@@ -40,10 +40,10 @@ src=$work/src
 mkdir -p "$src"
 cp -r "$TS_SRC/src" "$src/lib"
 cp -r "$TS_SRC/include" "$src/include"
-cp "$here/src/glue.c" "$here/src/table.s" "$src/"
+cp "$here/src/glue.c" "$here/src/layout.h" "$here/src/table.s" "$src/"
 
 exports=()
-while read -r sym; do
+while read -r sym _; do
   case "$sym" in ''|'#'*) continue ;; esac
   exports+=("-Wl,--export=$sym")
 done < "$here/exports.txt"
@@ -55,7 +55,7 @@ cd "$src"
   -ffile-prefix-map="$src"=. -fno-ident \
   -I include -I lib \
   -Wl,--export-table -Wl,--growable-table \
-  -Wl,-z,stack-size=262144 \
+  -Wl,-z,stack-size=262144 -Wl,--stack-first \
   -Wl,--strip-all \
   "${exports[@]}" \
   -o "$out" lib/lib.c glue.c table.s

@@ -6,20 +6,29 @@
 // from other traps. Every function speaks in flat integers and pointers.
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tree_sitter/api.h"
+#include "error_costs.h"
+#include "language.h"
+#include "subtree.h"
+#include "tree.h"
+#include "tree_cursor.h"
 
 #define HOST(name) __attribute__((import_module("tswasm"), import_name(name)))
 
+// The host serves one call at a time per instance, so its imports need no
+// ids: they act for the call in progress.
+
 // progress is asked every few hundred parser operations; non-zero cancels.
-HOST("progress") int32_t host_progress(uint32_t id, uint32_t byte_offset, int32_t has_error);
-// read copies the chunk of input id that starts at byte into buf and returns its length.
-HOST("read") uint32_t host_read(uint32_t id, uint32_t byte, uint32_t row, uint32_t column, char *buf, uint32_t cap);
+HOST("progress") int32_t host_progress(uint32_t byte_offset, int32_t has_error);
+// read copies the chunk of input that starts at byte into buf and returns its length.
+HOST("read") uint32_t host_read(uint32_t byte, uint32_t row, uint32_t column, char *buf, uint32_t cap);
 // log receives one parser or lexer log line.
-HOST("log") void host_log(uint32_t id, int32_t type, const char *msg, uint32_t len);
+HOST("log") void host_log(int32_t type, const char *msg, uint32_t len);
 
 // ---- memory ----------------------------------------------------------------
 
@@ -68,7 +77,7 @@ void tswasm_abort(void) { __builtin_trap(); }
 typedef struct {
   const char *src;
   uint32_t len;
-  uint32_t read_id;  // 0: read from src
+  bool from_host;  // read through the host's read import, not from src
   char *buf;
   uint32_t cap;
 } Source;
@@ -83,72 +92,87 @@ static const char *read_string(void *payload, uint32_t byte, TSPoint pos, uint32
 
 static const char *read_host(void *payload, uint32_t byte, TSPoint pos, uint32_t *n) {
   Source *s = payload;
-  *n = host_read(s->read_id, byte, pos.row, pos.column, s->buf, s->cap);
+  *n = host_read(byte, pos.row, pos.column, s->buf, s->cap);
   return s->buf;
 }
 
 static bool parse_progress(TSParseState *state) {
-  return host_progress((uint32_t)(uintptr_t)state->payload, state->current_byte_offset, state->has_error) != 0;
+  return host_progress(state->current_byte_offset, state->has_error) != 0;
 }
 
-static TSTree *parse(TSParser *parser, const TSTree *old, Source *s, uint32_t encoding, uint32_t progress_id) {
+static TSTree *parse(TSParser *parser, const TSTree *old, Source *s, uint32_t encoding, uint32_t progress) {
   TSInput input = {
     .payload = s,
-    .read = s->read_id ? read_host : read_string,
+    .read = s->from_host ? read_host : read_string,
     .encoding = (TSInputEncoding)encoding,
     .decode = NULL,
   };
   TSParseOptions opts = {
-    .payload = (void *)(uintptr_t)progress_id,
-    .progress_callback = progress_id ? parse_progress : NULL,
+    .payload = NULL,
+    .progress_callback = progress ? parse_progress : NULL,
   };
   return ts_parser_parse_with_options(parser, old, input, opts);
 }
 
-// tswasm_parse parses len bytes at src. progress_id 0 means no progress callback.
+// tswasm_parse parses len bytes at src. progress 0 means no progress callback.
 TSTree *tswasm_parse(TSParser *parser, const TSTree *old, const char *src, uint32_t len,
-                     uint32_t encoding, uint32_t progress_id) {
+                     uint32_t encoding, uint32_t progress) {
   Source s = {.src = src, .len = len};
-  return parse(parser, old, &s, encoding, progress_id);
+  return parse(parser, old, &s, encoding, progress);
 }
 
 // tswasm_parse_input parses text supplied by the host's read import, chunk by
 // chunk through buf (cap bytes).
-TSTree *tswasm_parse_input(TSParser *parser, const TSTree *old, uint32_t read_id, char *buf,
-                           uint32_t cap, uint32_t encoding, uint32_t progress_id) {
-  Source s = {.read_id = read_id, .buf = buf, .cap = cap};
-  return parse(parser, old, &s, encoding, progress_id);
+TSTree *tswasm_parse_input(TSParser *parser, const TSTree *old, char *buf, uint32_t cap,
+                           uint32_t encoding, uint32_t progress) {
+  Source s = {.from_host = true, .buf = buf, .cap = cap};
+  return parse(parser, old, &s, encoding, progress);
 }
 
 static void log_line(void *payload, TSLogType type, const char *msg) {
-  host_log((uint32_t)(uintptr_t)payload, (int32_t)type, msg, (uint32_t)strlen(msg));
+  (void)payload;
+  host_log((int32_t)type, msg, (uint32_t)strlen(msg));
 }
 
 // tswasm_parser_set_logger routes the parser's log lines to the host's log
-// import under id; id 0 removes the logger.
-void tswasm_parser_set_logger(TSParser *parser, uint32_t id) {
-  TSLogger logger = {.payload = (void *)(uintptr_t)id, .log = id ? log_line : NULL};
+// import when on is non-zero, and removes the logger when it is 0.
+void tswasm_parser_set_logger(TSParser *parser, uint32_t on) {
+  TSLogger logger = {.payload = NULL, .log = on ? log_line : NULL};
   ts_parser_set_logger(parser, logger);
 }
 
 // ---- queries ---------------------------------------------------------------
 
 static bool query_progress(TSQueryCursorState *state) {
-  return host_progress((uint32_t)(uintptr_t)state->payload, state->current_byte_offset, 0) != 0;
+  return host_progress(state->current_byte_offset, 0) != 0;
 }
 
-// The cursor keeps a pointer to its options for the whole run and copies
-// only the payload at exec time, so the options live in static storage with
-// a constant callback.
+// The cursor keeps a pointer to its options for the whole run, so the
+// options live in static storage with a constant callback.
 static TSQueryCursorOptions query_options = {.progress_callback = query_progress};
 
-// tswasm_query_cursor_exec runs query from *node; progress_id 0 means no callback.
+// tswasm_query_cursor_exec runs query from *node; progress 0 means no callback.
 void tswasm_query_cursor_exec(TSQueryCursor *cursor, const TSQuery *query, const TSNode *node,
-                              uint32_t progress_id) {
-  if (!progress_id) {
+                              uint32_t progress) {
+  if (!progress) {
     ts_query_cursor_exec(cursor, query, *node);
     return;
   }
-  query_options.payload = (void *)(uintptr_t)progress_id;
   ts_query_cursor_exec_with_options(cursor, query, *node, &query_options);
+}
+
+// ---- layouts ---------------------------------------------------------------
+
+// layout.h (generated from internal/abi/layout.go) pins every offset the Go
+// host reads with _Static_assert, and defines tswasm_layout_fill.
+#include "layout.h"
+
+// tswasm_layout_probe writes the runtime's value of every layout constant
+// into out (cap entries) and returns how many there are; the host compares
+// them with its own at start-up.
+uint32_t tswasm_layout_probe(uint32_t *out, uint32_t cap) {
+  uint32_t values[TSWASM_LAYOUT_COUNT];
+  tswasm_layout_fill(values);
+  for (uint32_t i = 0; i < cap && i < TSWASM_LAYOUT_COUNT; i++) out[i] = values[i];
+  return TSWASM_LAYOUT_COUNT;
 }

@@ -1,4 +1,4 @@
-# table.s: grow and measure the function table from inside wasm.
+# table.s: grow the function table from inside wasm.
 # wazero's API cannot grow a table, and C cannot name it.
 	.tabletype __indirect_function_table, funcref
 
@@ -12,9 +12,3 @@ tswasm_table_grow:
 	table.grow	__indirect_function_table
 	end_function
 
-	.globl	tswasm_table_size
-	.type	tswasm_table_size,@function
-tswasm_table_size:
-	.functype	tswasm_table_size () -> (i32)
-	table.size	__indirect_function_table
-	end_function
