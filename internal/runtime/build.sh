@@ -5,14 +5,27 @@
 #   internal/runtime/build.sh --check    # builds into a temp dir and compares
 #   TS_SRC=/path/to/tree-sitter/lib internal/runtime/build.sh   # use an unpacked source tree
 #
-# Inputs: the tree-sitter C runtime from the npm package tree-sitter@0.25.1
-# (vendor/tree-sitter/lib, sha256 of the tarball pinned below), src/glue.c,
-# src/table.s and exports.txt beside this script, and Debian's clang-19, lld-19,
-# wasi-libc and libclang-rt-19-dev-wasm32.
+# Inputs: the tree-sitter C runtime 0.25.10, src/glue.c, src/layout.h
+# (generated from internal/abi/layout.go), src/table.s and exports.txt beside
+# this script, and Debian's clang-19, lld-19, wasi-libc and
+# libclang-rt-19-dev-wasm32.
+#
+# The C sources come from the npm package of the Node binding,
+# tree-sitter@0.25.1 (sha256 of the tarball pinned below): its
+# vendor/tree-sitter/lib is byte for byte the lib/ of tree-sitter's v0.25.10
+# tag (src/ and include/; checked with diff -r against the tag). The
+# binding's own version number is not the C runtime's. No npm package carries
+# a later 0.25.x lib/ whole (web-tree-sitter ships lib/*.c without the
+# headers).
+#
+# To move to another tree-sitter release: change the package and hash here,
+# rebuild, then follow ARCHITECTURE.md ("A new tree-sitter release").
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-TS_VERSION=0.25.1
-TS_SHA256=07aeba8dd71630e7e72b2d4ca3bd2680c3471824100cc5ebff44e78a6ed0b6d3
+TS_VERSION=0.25.10 # the C runtime's release
+NPM_PACKAGE=tree-sitter@0.25.1
+NPM_TARBALL=tree-sitter-0.25.1.tgz
+NPM_SHA256=07aeba8dd71630e7e72b2d4ca3bd2680c3471824100cc5ebff44e78a6ed0b6d3
 
 check=0
 [ "${1:-}" = "--check" ] && check=1
@@ -28,9 +41,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 if [ -z "${TS_SRC:-}" ]; then
-  (cd "$work" && npm pack --silent "tree-sitter@$TS_VERSION" >/dev/null)
-  echo "$TS_SHA256  $work/tree-sitter-$TS_VERSION.tgz" | sha256sum -c --quiet
-  tar xzf "$work/tree-sitter-$TS_VERSION.tgz" -C "$work"
+  (cd "$work" && npm pack --silent "$NPM_PACKAGE" >/dev/null)
+  echo "$NPM_SHA256  $work/$NPM_TARBALL" | sha256sum -c --quiet
+  tar xzf "$work/$NPM_TARBALL" -C "$work"
   TS_SRC=$work/package/vendor/tree-sitter/lib
 fi
 
@@ -62,12 +75,12 @@ cd "$src"
 
 if [ "$check" = 1 ]; then
   if cmp -s "$out" "$here/tree-sitter.wasm"; then
-    echo "build.sh: tree-sitter.wasm is reproducible ($(wc -c < "$out") bytes)"
+    echo "build.sh: tree-sitter.wasm (tree-sitter $TS_VERSION) is reproducible ($(wc -c < "$out") bytes)"
   else
     echo "build.sh: rebuilt tree-sitter.wasm differs from the committed one" >&2
     exit 1
   fi
 else
   cp "$out" "$here/tree-sitter.wasm"
-  echo "build.sh: wrote $here/tree-sitter.wasm ($(wc -c < "$out") bytes)"
+  echo "build.sh: wrote $here/tree-sitter.wasm (tree-sitter $TS_VERSION, $(wc -c < "$out") bytes)"
 fi
