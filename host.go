@@ -113,7 +113,7 @@ func hostRead(ctx context.Context, mod api.Module, stack []uint64) {
 	p := Point{Row: uint(uint32(stack[1])), Column: uint(uint32(stack[2]))}
 	buf, capacity := abi.Ptr(stack[3]), uint32(stack[4])
 	var n uint32
-	hc.guard(func() { n = hc.read(memView(mod), off, p, buf, capacity) })
+	hc.guard(func() { n = hc.read(abi.ViewOf(mod.Memory()), off, p, buf, capacity) })
 	if hc.panicked {
 		n = 0
 	}
@@ -126,16 +126,10 @@ func hostLog(ctx context.Context, mod api.Module, stack []uint64) {
 	if hc == nil || hc.log == nil || hc.panicked {
 		return
 	}
-	msg, ok := memView(mod).String(abi.Ptr(stack[1]), uint32(stack[2]))
+	msg, ok := abi.ViewOf(mod.Memory()).String(abi.Ptr(stack[1]), uint32(stack[2]))
 	if !ok {
 		return
 	}
 	hc.guard(func() { hc.log(ctx, LogType(uint32(stack[0])), msg) })
 }
 
-// memView is the calling module's memory, for a host function.
-func memView(mod api.Module) abi.View {
-	m := mod.Memory()
-	b, _ := m.Read(0, m.Size())
-	return b
-}

@@ -57,8 +57,12 @@ func NewInstance(mod api.Module) *Instance {
 func (in *Instance) Module() api.Module { return in.mod }
 
 // View returns the whole linear memory; see View for how long it is valid.
-func (in *Instance) View() View {
-	b, _ := in.mem.Read(0, in.mem.Size())
+func (in *Instance) View() View { return ViewOf(in.mem) }
+
+// ViewOf returns the whole of mem as a View (for host functions, which get
+// the calling module's memory).
+func ViewOf(mem api.Memory) View {
+	b, _ := mem.Read(0, mem.Size())
 	return View(b)
 }
 

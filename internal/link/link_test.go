@@ -102,9 +102,9 @@ func newTarget(t *testing.T) (Target, context.Context) {
 	hb := r.NewHostModuleBuilder("tswasm")
 	stub := api.GoModuleFunc(func(context.Context, api.Module, []uint64) {})
 	v := api.ValueTypeI32
-	hb.NewFunctionBuilder().WithGoModuleFunction(stub, []api.ValueType{v, v, v}, []api.ValueType{v}).Export("progress")
-	hb.NewFunctionBuilder().WithGoModuleFunction(stub, []api.ValueType{v, v, v, v, v, v}, []api.ValueType{v}).Export("read")
-	hb.NewFunctionBuilder().WithGoModuleFunction(stub, []api.ValueType{v, v, v, v}, nil).Export("log")
+	hb.NewFunctionBuilder().WithGoModuleFunction(stub, []api.ValueType{v, v}, []api.ValueType{v}).Export("progress")
+	hb.NewFunctionBuilder().WithGoModuleFunction(stub, []api.ValueType{v, v, v, v, v}, []api.ValueType{v}).Export("read")
+	hb.NewFunctionBuilder().WithGoModuleFunction(stub, []api.ValueType{v, v, v}, nil).Export("log")
 	_, err := hb.Instantiate(ctx)
 	require.NoError(t, err)
 	mod, err := r.InstantiateWithConfig(ctx, tsrt.Wasm, wazero.NewModuleConfig().WithName("").WithStartFunctions("_initialize"))
