@@ -132,4 +132,3 @@ func hostLog(ctx context.Context, mod api.Module, stack []uint64) {
 	}
 	hc.guard(func() { hc.log(ctx, LogType(uint32(stack[0])), msg) })
 }
-
