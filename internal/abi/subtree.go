@@ -55,24 +55,26 @@ func (v View) LoadSubtree(slot Ptr) Subtree {
 	return Subtree{lo: v.U32(slot), hi: v.U32(slot + 4)}
 }
 
+// The inline readers below take each field from the half of the 8 bytes
+// it lies in; these compile-time checks fail if layout.go moves a field to
+// the other half.
+const (
+	_ = uint(31 - InlineIsKeyword)     // flag bits in lo
+	_ = uint(3 - InlineSymbol)         // symbol in lo
+	_ = uint(2 - InlineParseState)     // parse state (2 bytes) in lo
+	_ = uint(InlinePaddingColumns - 4) // padding columns in hi
+	_ = uint(InlinePaddingBytes - 4)   // padding bytes in hi
+	_ = uint(InlineSizeBytes - 4)      // size bytes in hi
+	_ = uint(InlinePaddingRows - 32)   // padding rows in hi
+)
+
+// inlineFlagsInOrder is true when the inline flag bits stand in the order
+// of the Flag* constants, so that one shift reads them all.
+const inlineFlagsInOrder = InlineNamed == InlineVisible+1 && InlineExtra == InlineVisible+2 &&
+	InlineHasChanges == InlineVisible+3 && InlineIsMissing == InlineVisible+4 && InlineIsKeyword == InlineVisible+5
+
 // Inline reports whether the subtree is stored inline (a small leaf).
-func (t Subtree) Inline() bool { return t.inlineBit(InlineIsInline) }
-
-// inlineBit reads a one-bit field of the inline form (bits 0..63).
-func (t Subtree) inlineBit(bit uint32) bool {
-	if bit < 32 {
-		return t.lo>>bit&1 != 0
-	}
-	return t.hi>>(bit-32)&1 != 0
-}
-
-// inlineByte reads the byte at offset off of the inline form.
-func (t Subtree) inlineByte(off uint32) uint32 {
-	if off < 4 {
-		return t.lo >> (8 * off) & 0xFF
-	}
-	return t.hi >> (8 * (off - 4)) & 0xFF
-}
+func (t Subtree) Inline() bool { return t.lo>>InlineIsInline&1 != 0 }
 
 // Heap is the SubtreeHeapData address (0 for inline subtrees).
 func (t Subtree) Heap() Ptr {
@@ -85,7 +87,7 @@ func (t Subtree) Heap() Ptr {
 // Symbol is the subtree's grammar symbol.
 func (t Subtree) Symbol(v View) uint16 {
 	if t.Inline() {
-		return uint16(t.inlineByte(InlineSymbol))
+		return uint16(t.lo >> (8 * InlineSymbol) & 0xFF)
 	}
 	return v.U16(Ptr(t.lo) + HeapSymbol)
 }
@@ -93,7 +95,7 @@ func (t Subtree) Symbol(v View) uint16 {
 // ParseState is the state the subtree was created in.
 func (t Subtree) ParseState(v View) uint16 {
 	if t.Inline() {
-		return uint16(t.inlineByte(InlineParseState) | t.inlineByte(InlineParseState+1)<<8)
+		return uint16(t.lo >> (8 * InlineParseState))
 	}
 	return v.U16(Ptr(t.lo) + HeapParseState)
 }
@@ -101,7 +103,10 @@ func (t Subtree) ParseState(v View) uint16 {
 // Flags returns the Flag* bits of the subtree.
 func (t Subtree) Flags(v View) uint8 {
 	if t.Inline() {
-		b := uint64(t.hi)<<32 | uint64(t.lo)
+		if inlineFlagsInOrder {
+			return uint8(t.lo>>InlineVisible) & 0x3F
+		}
+		b := t.lo
 		return uint8(b>>InlineVisible&1) | uint8(b>>InlineNamed&1)<<1 | uint8(b>>InlineExtra&1)<<2 |
 			uint8(b>>InlineHasChanges&1)<<3 | uint8(b>>InlineIsMissing&1)<<4 | uint8(b>>InlineIsKeyword&1)<<5
 	}
@@ -129,7 +134,7 @@ func (t Subtree) Extra(v View) bool { return t.Flags(v)&FlagExtra != 0 }
 // Size is the subtree's size, without its padding.
 func (t Subtree) Size(v View) Length {
 	if t.Inline() {
-		b := t.inlineByte(InlineSizeBytes)
+		b := t.hi >> (8 * (InlineSizeBytes - 4)) & 0xFF
 		return Length{Bytes: b, Col: b}
 	}
 	return v.Length(Ptr(t.lo) + HeapSize)
@@ -138,8 +143,11 @@ func (t Subtree) Size(v View) Length {
 // Padding is the whitespace before the subtree.
 func (t Subtree) Padding(v View) Length {
 	if t.Inline() {
-		rows := t.inlineByte(InlinePaddingRows/8) >> (InlinePaddingRows % 8) & 0xF
-		return Length{Bytes: t.inlineByte(InlinePaddingBytes), Row: rows, Col: t.inlineByte(InlinePaddingColumns)}
+		return Length{
+			Bytes: t.hi >> (8 * (InlinePaddingBytes - 4)) & 0xFF,
+			Row:   t.hi >> (InlinePaddingRows - 32) & 0xF,
+			Col:   t.hi >> (8 * (InlinePaddingColumns - 4)) & 0xFF,
+		}
 	}
 	return v.Length(Ptr(t.lo) + HeapPadding)
 }
