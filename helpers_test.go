@@ -12,6 +12,11 @@ import (
 // requireToolchain reports whether CI demands that nothing skips.
 func requireToolchain() bool { return os.Getenv("TSWASM_REQUIRE_TOOLCHAIN") == "1" }
 
+// longTests reports whether the long sweeps run in full (TSWASM_LONG=1, set
+// by CI). Without it, go test ./... runs a smaller but still meaningful
+// sample of each sweep, so that the README's test command stays fast.
+func longTests() bool { return os.Getenv("TSWASM_LONG") == "1" }
+
 // skipOrFail skips the test with msg, or fails it when CI requires every
 // test to run.
 func skipOrFail(t testing.TB, msg string) {

@@ -533,10 +533,16 @@ func incrementalCases() []incrementalCase {
 // (S-expression and every node's kind and range) and that the changed
 // ranges cover every byte whose enclosing node kinds changed; then it
 // undoes the edits the same way and checks against the original tree.
+//
+// It runs 1,000 sequences per grammar with TSWASM_LONG=1 (CI), 100 by
+// default and 50 in -short mode; TSWASM_EDIT_SEQUENCES overrides.
 func TestIncrementalRandomEdits(t *testing.T) {
-	sequences := 1000
-	if testing.Short() {
-		sequences = 100
+	sequences := 100
+	switch {
+	case longTests():
+		sequences = 1000
+	case testing.Short():
+		sequences = 50
 	}
 	if v := os.Getenv("TSWASM_EDIT_SEQUENCES"); v != "" {
 		n, err := strconv.Atoi(v)

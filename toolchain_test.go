@@ -2,8 +2,9 @@ package tswasm
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"os/exec"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -11,15 +12,24 @@ import (
 	"github.com/tswasm/tswasm/internal/grammarbuild"
 )
 
-// smackerDir is the module directory of the smacker/go-tree-sitter sources.
+// smackerModule is the smacker/go-tree-sitter version whose grammar sources
+// the tests build (the one testdata/grammars/build.sh pins). The root module
+// does not require it; the differential tests that link it live in difftest/.
+const smackerModule = "github.com/smacker/go-tree-sitter@v0.0.0-20240827094217-dd81d9e9be82"
+
+// smackerDir is the module directory of the smacker/go-tree-sitter sources,
+// downloaded into the module cache if needed (go.mod and go.sum unchanged).
 func smackerDir(t testing.TB) string {
 	t.Helper()
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/smacker/go-tree-sitter").Output()
-	dir := strings.TrimSpace(string(out))
-	if err != nil || dir == "" {
-		skipOrFail(t, "smacker/go-tree-sitter sources not in the module cache (go mod download)")
+	out, err := exec.Command("go", "mod", "download", "-json", smackerModule).Output()
+	var info struct{ Dir, Error string }
+	if err == nil {
+		err = json.Unmarshal(out, &info)
 	}
-	return dir
+	if err != nil || info.Dir == "" {
+		skipOrFail(t, fmt.Sprintf("go mod download %s failed: %v %s", smackerModule, err, info.Error))
+	}
+	return info.Dir
 }
 
 // findClang returns clang-19, or skips.

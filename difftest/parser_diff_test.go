@@ -1,6 +1,4 @@
-//go:build cgo
-
-package tswasm
+package difftest
 
 import (
 	"context"
@@ -41,31 +39,43 @@ func diffCorpora() []diffCorpus {
 	}
 }
 
-// goCorpus: every .go file under GOROOT/src/net/http and GOROOT/src/go.
+// corpusSize is how many files of a corpus the differential test compares:
+// all of them (up to full) with TSWASM_LONG=1, else a fixed sample of short.
+func corpusSize(full, short int) int {
+	if longTests() {
+		return full
+	}
+	return short
+}
+
+// goCorpus: every .go file under GOROOT/src/net/http and GOROOT/src/go
+// (TSWASM_LONG=1), else a fixed sample of 120 of them.
 func goCorpus(t *testing.T) []string {
 	var files []string
 	for _, dir := range []string{"net/http", "go"} {
 		files = append(files, walkExt(t, filepath.Join(runtime.GOROOT(), "src", dir), ".go")...)
 	}
-	return files
+	return sample(files, corpusSize(len(files), 120))
 }
 
-// pythonCorpus: a fixed sample of the machine's Python standard library.
+// pythonCorpus: a fixed sample of the machine's Python standard library
+// (300 files with TSWASM_LONG=1, else 100).
 func pythonCorpus(t *testing.T) []string {
 	out, err := exec.Command("python3", "-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])").Output()
 	if err != nil {
 		skipOrFail(t, "python3 not found: no Python standard library to parse")
 	}
-	return sample(walkExt(t, strings.TrimSpace(string(out)), ".py"), 300)
+	return sample(walkExt(t, strings.TrimSpace(string(out)), ".py"), corpusSize(300, 100))
 }
 
-// jsCorpus: a fixed sample of the JavaScript files of the machine's npm.
+// jsCorpus: a fixed sample of the JavaScript files of the machine's npm
+// (300 files with TSWASM_LONG=1, else 100).
 func jsCorpus(t *testing.T) []string {
 	out, err := exec.Command("npm", "root", "-g").Output()
 	if err != nil {
 		skipOrFail(t, "npm not found: no JavaScript files to parse")
 	}
-	return sample(walkExt(t, filepath.Join(strings.TrimSpace(string(out)), "npm"), ".js"), 300)
+	return sample(walkExt(t, filepath.Join(strings.TrimSpace(string(out)), "npm"), ".js"), corpusSize(300, 100))
 }
 
 func walkExt(t *testing.T, root, ext string) []string {

@@ -1,6 +1,4 @@
-//go:build cgo
-
-package tswasm
+package difftest
 
 import (
 	"context"
@@ -19,6 +17,8 @@ import (
 	"github.com/smacker/go-tree-sitter/javascript"
 	"github.com/smacker/go-tree-sitter/python"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tswasm/tswasm"
 )
 
 // The query differential test runs the grammars' own query files with the
@@ -39,12 +39,25 @@ type qdiffCorpus struct {
 	files   func(t *testing.T) []string
 }
 
-// Work caps keep the test well under a minute on two cores.
-const (
-	qdiffFilesPerLang = 80
-	qdiffMaxFileSize  = 128 << 10
-	qdiffBytesPerLang = 640 << 10 // stop sampling once this much source is compared
-)
+// Work caps keep the test well under a minute on two cores; TSWASM_LONG=1
+// compares about three times as much.
+const qdiffMaxFileSize = 128 << 10
+
+// qdiffFilesPerLang is how many files of each corpus are sampled.
+func qdiffFilesPerLang() int {
+	if longTests() {
+		return 240
+	}
+	return 80
+}
+
+// qdiffBytesPerLang stops sampling once this much source is compared.
+func qdiffBytesPerLang() int {
+	if longTests() {
+		return 2 << 20
+	}
+	return 640 << 10
+}
 
 func qdiffCorpora() []qdiffCorpus {
 	return []qdiffCorpus{
@@ -90,7 +103,7 @@ func qdiffWalk(t *testing.T, root, ext string) []string {
 // qdiffSample takes files spread evenly over the sorted list, so the
 // sample is the same on every run.
 func qdiffSample(files []string) []string {
-	n := qdiffFilesPerLang
+	n := qdiffFilesPerLang()
 	if len(files) <= n {
 		return files
 	}
@@ -106,7 +119,7 @@ func qdiffSample(files []string) []string {
 // runtime (property predicates are left to the application), so it is
 // dropped from the source given to both.
 func qdiffQuerySource(t *testing.T, file string) string {
-	b, err := os.ReadFile(filepath.Join("testdata", "queries", file))
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "queries", file))
 	require.NoError(t, err)
 	return regexp.MustCompile(`\(#is-not\? local\)`).ReplaceAllString(string(b), "")
 }
@@ -248,7 +261,7 @@ func nativeMatches(q *sitter.Query, preds [][]qdiffPredicate, root *sitter.Node,
 	}
 }
 
-func wasmCaptures(t *testing.T, qc *QueryCursor, q *Query, root Node, src []byte) []string {
+func wasmCaptures(t *testing.T, qc *tswasm.QueryCursor, q *tswasm.Query, root tswasm.Node, src []byte) []string {
 	var out []string
 	for m, i := range qc.Captures(context.Background(), q, root, src) {
 		c := m.Captures[i]
@@ -258,7 +271,7 @@ func wasmCaptures(t *testing.T, qc *QueryCursor, q *Query, root Node, src []byte
 	return out
 }
 
-func wasmMatches(t *testing.T, qc *QueryCursor, q *Query, root Node, src []byte) []string {
+func wasmMatches(t *testing.T, qc *tswasm.QueryCursor, q *tswasm.Query, root tswasm.Node, src []byte) []string {
 	var out []string
 	for m := range qc.Matches(context.Background(), q, root, src) {
 		parts := []string{fmt.Sprint(m.PatternIndex)}
@@ -298,7 +311,7 @@ func TestQueryDifferentialAgainstSmacker(t *testing.T) {
 
 			type pair struct {
 				file   string
-				wasm   *Query
+				wasm   *tswasm.Query
 				native *sitter.Query
 				preds  [][]qdiffPredicate
 			}
@@ -308,7 +321,7 @@ func TestQueryDifferentialAgainstSmacker(t *testing.T) {
 				nq, err := sitter.NewQuery([]byte(src), c.native)
 				require.NoError(t, err, f)
 				defer nq.Close()
-				wq, err := NewQuery(ctx, lang, src)
+				wq, err := tswasm.NewQuery(ctx, lang, src)
 				require.NoError(t, err, f)
 				defer wq.Close()
 				require.Equal(t, uint(nq.PatternCount()), wq.PatternCount(), f)
@@ -345,7 +358,7 @@ func TestQueryDifferentialAgainstSmacker(t *testing.T) {
 				require.NoError(t, tree.Close())
 				files++
 				bytes += len(src)
-				if bytes >= qdiffBytesPerLang {
+				if bytes >= qdiffBytesPerLang() {
 					break
 				}
 			}

@@ -1,6 +1,4 @@
-//go:build cgo
-
-package tswasm
+package difftest
 
 import (
 	"context"

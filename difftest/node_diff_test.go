@@ -1,6 +1,4 @@
-//go:build cgo
-
-package tswasm
+package difftest
 
 import (
 	"context"
@@ -14,6 +12,8 @@ import (
 	"github.com/smacker/go-tree-sitter/javascript"
 	"github.com/smacker/go-tree-sitter/python"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tswasm/tswasm"
 )
 
 // walkStep is what the differential walk compares for each node.
@@ -21,7 +21,7 @@ type walkStep struct {
 	Kind, Field          string
 	Named                bool
 	StartByte, EndByte   uint
-	StartPoint, EndPoint Point
+	StartPoint, EndPoint tswasm.Point
 	Depth                int
 }
 
@@ -35,7 +35,7 @@ func nativeWalk(root *sitter.Node) []walkStep {
 		n := c.CurrentNode()
 		sp, ep := n.StartPoint(), n.EndPoint()
 		out = append(out, walkStep{n.Type(), c.CurrentFieldName(), n.IsNamed(), uint(n.StartByte()), uint(n.EndByte()),
-			Point{uint(sp.Row), uint(sp.Column)}, Point{uint(ep.Row), uint(ep.Column)}, depth})
+			tswasm.Point{Row: uint(sp.Row), Column: uint(sp.Column)}, tswasm.Point{Row: uint(ep.Row), Column: uint(ep.Column)}, depth})
 		if c.GoToFirstChild() {
 			depth++
 			continue
@@ -50,7 +50,7 @@ func nativeWalk(root *sitter.Node) []walkStep {
 }
 
 // wasmWalk walks a tree with tswasm's TreeCursor.
-func wasmWalk(tree *Tree) []walkStep {
+func wasmWalk(tree *tswasm.Tree) []walkStep {
 	c := tree.Walk()
 	defer c.Close()
 	var out []walkStep
@@ -78,7 +78,10 @@ func wasmWalk(tree *Tree) []walkStep {
 // point range, depth) sequences.
 func TestCursorWalkMatchesSmacker(t *testing.T) {
 	n := 25
-	if testing.Short() {
+	switch {
+	case longTests():
+		n = 100
+	case testing.Short():
 		n = 5
 	}
 	goroot := commandDir(t, "Go source tree", "go", "env", "GOROOT")
