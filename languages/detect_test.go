@@ -24,7 +24,7 @@ func TestForModeline(t *testing.T) {
 		{"# ex: ft=ruby\n", "ruby"},
 		{"# vim: set ft=unknownthing:\n", ""},
 		{"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n# vim: ft=lua\n", "lua"}, // last lines
-		{"1\n2\n3\n4\n5\n6\n# vim: ft=lua\n7\n8\n9\n10\n11\n12\n", ""},   // not first or last five
+		{"1\n2\n3\n4\n5\n6\n# vim: ft=lua\n7\n8\n9\n10\n11\n12\n", ""},    // not first or last five
 		{"-*- C++ -*- on the third line\n", "cpp"},
 		{"a\nb\n// -*- C++ -*-\n", ""}, // Emacs reads only the first two lines
 		{"", ""},
