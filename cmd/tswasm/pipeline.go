@@ -409,6 +409,9 @@ func oneLine(e *env, err error) string {
 	if e.verbose {
 		return s
 	}
+	// Wrapped errors of the library each start with "tswasm: ", and the
+	// line already does.
+	s = strings.ReplaceAll(s, "tswasm: ", "")
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
 		s = strings.TrimSpace(s[:i]) + " (--verbose for details)"
 	}

@@ -203,6 +203,12 @@ func extractTags(ctx context.Context, qc *tswasm.QueryCursor, q *tswasm.Query, f
 	names := q.CaptureNames()
 	strips := map[uint]*regexp.Regexp{} // per pattern: the #strip! regexp for @doc
 	var tags []tag
+	type nameRange struct{ start, end uint }
+	// One tag per name: a node that several patterns tag (a type name is
+	// both @definition.type and @reference.type in Go's query) keeps the
+	// tag of the first pattern, as tree-sitter's tags does.
+	byName := map[nameRange]int{} // index into tags
+	patterns := []uint{}          // pattern index of each tag
 	for m := range qc.Matches(ctx, q, f.tree.RootNode(), f.src) {
 		var nameNode tswasm.Node
 		var role, kind string
@@ -221,7 +227,7 @@ func extractTags(ctx context.Context, qc *tswasm.QueryCursor, q *tswasm.Query, f
 				}
 			}
 		}
-		if !haveName || role == "" || (defsOnly && role != "definition") {
+		if !haveName || role == "" {
 			continue
 		}
 		if len(docs) > 0 {
@@ -240,21 +246,29 @@ func extractTags(ctx context.Context, qc *tswasm.QueryCursor, q *tswasm.Query, f
 		s, e := nameNode.ByteRange()
 		sp, ep := nameNode.StartPosition(), nameNode.EndPosition()
 		ls, le := lineBounds(f.src, s, f.enc)
-		tags = append(tags, tag{
+		t := tag{
 			Path: f.in.display(), Language: lang, Name: f.text(nameNode), Kind: kind, Role: role,
 			StartByte: s, EndByte: e, StartPoint: jsonPoint{sp.Row, sp.Column}, EndPoint: jsonPoint{ep.Row, ep.Column},
 			Line: strings.TrimRight(nodeText(f.src, ls, le, f.enc), "\r"), Docs: strings.Join(docs, "\n"), lineStart: ls,
-		})
+		}
+		k := nameRange{s, e}
+		if i, ok := byName[k]; ok {
+			if m.PatternIndex < patterns[i] {
+				tags[i], patterns[i] = t, m.PatternIndex
+			}
+			continue
+		}
+		byName[k] = len(tags)
+		tags = append(tags, t)
+		patterns = append(patterns, m.PatternIndex)
 	}
 	if err := qc.Err(); err != nil {
 		return nil, err
 	}
+	if defsOnly {
+		tags = slices.DeleteFunc(tags, func(t tag) bool { return t.Role != "definition" })
+	}
 	slices.SortStableFunc(tags, func(a, b tag) int { return cmp.Compare(a.StartByte, b.StartByte) })
-	// One node may match several patterns (a type reference inside a
-	// definition): keep the first tag per name range and role.
-	tags = slices.CompactFunc(tags, func(a, b tag) bool {
-		return a.StartByte == b.StartByte && a.EndByte == b.EndByte && a.Role == b.Role && a.Kind == b.Kind
-	})
 	return tags, nil
 }
 
