@@ -100,80 +100,94 @@ func runHighlight(ctx context.Context, e *env, cmd *cobra.Command, o *inputOptio
 			return exitFailure
 		}
 	}
-	color := colorOn(e, e.stdoutTTY)
-	hs := make([]*highlighter, o.jobs)
-	defer func() {
-		for _, h := range hs {
-			if h != nil {
-				h.close()
-			}
-		}
-	}()
+	r := &highlightRun{p: p, custom: custom, asHTML: asHTML, outDir: outDir, multi: multi,
+		color: colorOn(e, e.stdoutTTY), hs: make([]*highlighter, o.jobs)}
+	defer r.close()
 	p.startProgressFor(outDir == "", false)
-	var pages []page
-
-	formatStage := func(ctx context.Context, wk int, f *fileJob, out *outcome) (*page, error) {
-		if hs[wk] == nil {
-			hs[wk] = &highlighter{p: p, custom: custom, queries: map[*tswasm.Language]*hlQueries{}}
-		}
-		h := hs[wk]
-		h.ctx = ctx
-		spans, err := h.spans(f.le, f.lang, f.tree, f.src, 0, true)
-		if err != nil {
-			return nil, err
-		}
-		for _, w := range h.warnings {
-			p.warnf("%s", w)
-		}
-		h.warnings = nil
-		var b bytes.Buffer
-		var r renderer
-		switch {
-		case asHTML:
-			r = &htmlRenderer{w: &b}
-		case color:
-			r = &ansiRenderer{w: &b}
-		default:
-			r = &plainRenderer{w: &b}
-		}
-		src := f.src
-		if f.enc != tswasm.InputEncodingUTF8 {
-			src = []byte(nodeText(f.src, 0, uint(len(f.src)), f.enc))
-			spans = nil // offsets are in UTF-16 bytes: print the text plain
-		}
-		if !asHTML && multi {
-			fmt.Fprintf(&b, "%s\n", sgr(color, "1", "==> "+f.in.display()+" <=="))
-		}
-		r.begin(f.in.display(), out.lang)
-		render(r, src, spans)
-		r.end()
-		if outDir == "" {
-			out.out = b.Bytes()
-			return nil, nil
-		}
-		name := pageName(f.in.display())
-		dst := filepath.Join(outDir, name)
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return nil, err
-		}
-		if err := os.WriteFile(dst, b.Bytes(), 0o644); err != nil {
-			return nil, err
-		}
-		return &page{src: f.in.display(), file: name, lang: out.lang}, nil
-	}
-	runFiles(p, formatStage, func(_ input, _ *outcome, pg *page) {
+	runFiles(p, r.renderFile, func(_ input, _ *outcome, pg *page) {
 		if pg != nil {
-			pages = append(pages, *pg)
+			r.pages = append(r.pages, *pg)
 		}
 	})
 	if outDir != "" {
-		if err := writeIndex(filepath.Join(outDir, "index.html"), pages); err != nil {
+		if err := writeIndex(filepath.Join(outDir, "index.html"), r.pages); err != nil {
 			e.errorf("writing the index: %v", oneLine(e, err))
 			return exitFailure
 		}
-		fmt.Fprintf(e.stderr, "wrote %d page(s) and index.html to %s\n", len(pages), outDir)
+		fmt.Fprintf(e.stderr, "wrote %d page(s) and index.html to %s\n", len(r.pages), outDir)
 	}
 	return p.finish()
+}
+
+// highlightRun is one highlight command's state.
+type highlightRun struct {
+	p             *pipeline
+	custom        string // --query
+	asHTML, multi bool
+	color         bool
+	outDir        string
+	hs            []*highlighter // one per worker
+	pages         []page
+}
+
+func (r *highlightRun) close() {
+	for _, h := range r.hs {
+		if h != nil {
+			h.close()
+		}
+	}
+}
+
+// renderFile is highlight's format stage: spans, then rendering to the
+// output or to a page in --output-dir.
+func (r *highlightRun) renderFile(ctx context.Context, wk int, f *fileJob, out *outcome) (*page, error) {
+	if r.hs[wk] == nil {
+		r.hs[wk] = &highlighter{p: r.p, custom: r.custom, queries: map[*tswasm.Language]*hlQueries{}}
+	}
+	h := r.hs[wk]
+	h.ctx = ctx
+	spans, err := h.spans(f.le, f.lang, f.tree, f.src, 0, true)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range h.warnings {
+		r.p.warnf("%s", w)
+	}
+	h.warnings = nil
+	var b bytes.Buffer
+	var rd renderer
+	switch {
+	case r.asHTML:
+		rd = &htmlRenderer{w: &b}
+	case r.color:
+		rd = &ansiRenderer{w: &b}
+	default:
+		rd = &plainRenderer{w: &b}
+	}
+	src := f.src
+	if f.enc != tswasm.InputEncodingUTF8 {
+		src = []byte(nodeText(f.src, 0, uint(len(f.src)), f.enc))
+		spans = nil // offsets are in UTF-16 bytes: print the text plain
+	}
+	if !r.asHTML && r.multi {
+		fmt.Fprintf(&b, "%s\n", sgr(r.color, "1", "==> "+f.in.display()+" <=="))
+	}
+	rd.begin(f.in.display(), out.lang)
+	render(rd, src, spans)
+	rd.end()
+	if r.outDir == "" {
+		out.out = b.Bytes()
+		return nil, nil
+	}
+	name := pageName(f.in.display())
+	dst := filepath.Join(r.outDir, name)
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(dst, b.Bytes(), 0o644); err != nil {
+		return nil, err
+	}
+	return &page{src: f.in.display(), file: name, lang: out.lang}, nil
 }
 
 // pageName maps a source path to a relative HTML file name: "src/a.go"

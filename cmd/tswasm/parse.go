@@ -93,6 +93,23 @@ type langStats struct {
 	dur                                         time.Duration
 }
 
+// parseRun is one parse command's state: its options, the pipeline, and
+// the statistics the emit stage gathers.
+type parseRun struct {
+	o      *parseOptions
+	e      *env
+	p      *pipeline
+	format string // the resolved --format
+	multi  bool   // several inputs: label S-expressions, buffer output
+	color  bool
+
+	perLang      map[string]*langStats
+	totalBytes   int64
+	totalDur     time.Duration
+	anyTreeError bool
+	slowest      []slowFile
+}
+
 func runParse(ctx context.Context, e *env, cmd *cobra.Command, o *parseOptions, paths []string) int {
 	start := time.Now()
 	if o.cst {
@@ -107,117 +124,109 @@ func runParse(ctx context.Context, e *env, cmd *cobra.Command, o *parseOptions, 
 		return code
 	}
 	defer p.close()
-
-	format := o.format.value
-	if format == "" {
-		format = "errors"
+	r := &parseRun{o: o, e: e, p: p, format: o.format.value, multi: len(p.inputs) > 1,
+		color: colorOn(e, e.stdoutTTY), perLang: map[string]*langStats{}}
+	if r.format == "" {
+		r.format = "errors"
 		if len(p.inputs) == 1 && len(p.paths) == 1 && p.inputs[0].explicit {
-			format = "sexp"
+			r.format = "sexp"
 		}
 	}
 	if o.quiet {
-		format = "none"
+		r.format = "none"
 	}
-	multi := len(p.inputs) > 1
-	color := colorOn(e, e.stdoutTTY)
-	p.startProgressFor(format != "none", o.quiet)
-
-	formatStage := func(ctx context.Context, wk int, f *fileJob, out *outcome) (parseResult, error) {
-		var r parseResult
-		root := f.tree.RootNode()
-		r.hasError = root.HasError()
-		var problems []syntaxProblem
-		if r.hasError {
-			problems, r.errNodes, r.missing = findProblems(root, f.text)
-		}
-		var b bytes.Buffer
-		var direct io.Writer // stream big output straight to stdout for a single input
-		if !multi {
-			direct = e.stdout
-		}
-		switch format {
-		case "sexp":
-			if multi {
-				fmt.Fprintf(&b, "; %s (%s)\n", f.in.display(), out.lang)
-			}
-			if o.ranges {
-				if err := writeRangedSexp(ctx, &b, root); err != nil {
-					return r, err
-				}
-			} else {
-				b.WriteString(root.String())
-				b.WriteByte('\n')
-			}
-		case "cst":
-			if multi {
-				fmt.Fprintf(&b, "; %s (%s)\n", f.in.display(), out.lang)
-			}
-			if err := writeCST(ctx, &b, root, f.text, color); err != nil {
-				return r, err
-			}
-		case "json", "jsonl":
-			j := newJSONWriter(&b, format == "json")
-			doc := parseDoc{Path: f.in.display(), Language: out.lang, HasError: r.hasError, Bytes: len(f.src)}
-			if err := j.parseDocument(ctx, doc, root, direct); err != nil {
-				return r, err
-			}
-		case "errors":
-			for _, pr := range problems {
-				loc := fmt.Sprintf("%s:%d:%d:", f.in.display(), pr.point.Row+1, pr.point.Column+1)
-				fmt.Fprintf(&b, "%s %s\n", sgr(color, "1", loc), sgr(color, "31", pr.message))
-			}
-		}
-		out.out = b.Bytes()
-		return r, nil
-	}
-
-	var (
-		perLang      = map[string]*langStats{}
-		totalBytes   int64
-		totalDur     time.Duration
-		anyTreeError bool
-		slowest      []slowFile
-		statsOut     = e.stdout
-	)
-	if format == "json" || format == "jsonl" {
-		statsOut = e.stderr
-	}
-	runFiles(p, formatStage, func(in input, out *outcome, r parseResult) {
-		totalBytes += int64(out.bytes)
-		totalDur += out.dur
-		ls := perLang[out.lang]
-		if ls == nil {
-			ls = &langStats{}
-			perLang[out.lang] = ls
-		}
-		ls.files++
-		ls.bytes += out.bytes
-		ls.dur += out.dur
-		ls.errNodes += r.errNodes
-		ls.missing += r.missing
-		if r.hasError {
-			ls.withErrors++
-			anyTreeError = true
-		}
-		slowest = addSlow(slowest, slowFile{in.display(), out.dur, out.bytes})
-	})
-	if p.binary > 0 && !o.stats && !o.quiet && multi {
+	p.startProgressFor(r.format != "none", o.quiet)
+	runFiles(p, r.formatTree, r.count)
+	if p.binary > 0 && !o.stats && !o.quiet && r.multi {
 		e.errorf("skipped %d binary file(s)", p.binary)
 	}
 	if o.stats && p.writeErr == nil {
-		workers := min(o.jobs, max(1, len(p.inputs)))
-		flusher(e.stdout)()
-		printParseStats(statsOut, parseSummary{
-			parsed: p.processed, binary: p.binary, failed: p.failed, interrupted: p.interrupted, bytes: totalBytes,
-			wall: time.Since(start), parseTime: totalDur, perLang: perLang, slowest: slowest,
-			workers: workers, stores: p.engine.Stats().StoresCreated,
-		})
+		r.printStats(time.Since(start))
 	}
 	if code := p.finish(); code != exitOK {
 		return code
 	}
-	if o.failOnError && anyTreeError {
+	if o.failOnError && r.anyTreeError {
 		return exitFindings
 	}
 	return exitOK
+}
+
+// formatTree is parse's format stage: it finds the tree's syntax problems
+// and writes the tree in the chosen format.
+func (r *parseRun) formatTree(ctx context.Context, wk int, f *fileJob, out *outcome) (parseResult, error) {
+	var res parseResult
+	root := f.tree.RootNode()
+	res.hasError = root.HasError()
+	var problems []syntaxProblem
+	if res.hasError {
+		problems, res.errNodes, res.missing = findProblems(root, f.text)
+	}
+	var b bytes.Buffer
+	if r.multi && (r.format == "sexp" || r.format == "cst") {
+		fmt.Fprintf(&b, "; %s (%s)\n", f.in.display(), out.lang)
+	}
+	var err error
+	switch r.format {
+	case "sexp":
+		if r.o.ranges {
+			err = writeRangedSexp(ctx, &b, root)
+		} else {
+			b.WriteString(root.String())
+			b.WriteByte('\n')
+		}
+	case "cst":
+		err = writeCST(ctx, &b, root, f.text, r.color)
+	case "json", "jsonl":
+		var direct io.Writer // a single input streams big output straight to stdout
+		if !r.multi {
+			direct = r.e.stdout
+		}
+		j := newJSONWriter(&b, r.format == "json")
+		doc := parseDoc{Path: f.in.display(), Language: out.lang, HasError: res.hasError, Bytes: len(f.src)}
+		err = j.parseDocument(ctx, doc, root, direct)
+	case "errors":
+		for _, pr := range problems {
+			loc := fmt.Sprintf("%s:%d:%d:", f.in.display(), pr.point.Row+1, pr.point.Column+1)
+			fmt.Fprintf(&b, "%s %s\n", sgr(r.color, "1", loc), sgr(r.color, "31", pr.message))
+		}
+	}
+	out.out = b.Bytes()
+	return res, err
+}
+
+// count is parse's emit stage: it adds a parsed file to the statistics.
+func (r *parseRun) count(in input, out *outcome, res parseResult) {
+	r.totalBytes += int64(out.bytes)
+	r.totalDur += out.dur
+	ls := r.perLang[out.lang]
+	if ls == nil {
+		ls = &langStats{}
+		r.perLang[out.lang] = ls
+	}
+	ls.files++
+	ls.bytes += out.bytes
+	ls.dur += out.dur
+	ls.errNodes += res.errNodes
+	ls.missing += res.missing
+	if res.hasError {
+		ls.withErrors++
+		r.anyTreeError = true
+	}
+	r.slowest = addSlow(r.slowest, slowFile{in.display(), out.dur, out.bytes})
+}
+
+// printStats prints --stats: on stderr when stdout holds JSON.
+func (r *parseRun) printStats(wall time.Duration) {
+	w := r.e.stdout
+	if r.format == "json" || r.format == "jsonl" {
+		w = r.e.stderr
+	}
+	flusher(r.e.stdout)()
+	p := r.p
+	printParseStats(w, parseSummary{
+		parsed: p.processed, binary: p.binary, failed: p.failed, interrupted: p.interrupted, bytes: r.totalBytes,
+		wall: wall, parseTime: r.totalDur, perLang: r.perLang, slowest: r.slowest,
+		workers: min(r.o.jobs, max(1, len(p.inputs))), stores: p.engine.Stats().StoresCreated,
+	})
 }

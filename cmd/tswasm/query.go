@@ -160,66 +160,88 @@ func runQuery(ctx context.Context, e *env, cmd *cobra.Command, o *inputOptions, 
 			return exitFailure
 		}
 	}
-	cursors := make([]*tswasm.QueryCursor, o.jobs)
-	defer func() {
-		for _, c := range cursors {
-			if c != nil {
-				c.Close()
-			}
-		}
-	}()
-	color := colorOn(e, e.stdoutTTY)
+	r := &queryRun{e: e, qc: qc, format: format, byCapture: byCapture, color: colorOn(e, e.stdoutTTY),
+		cursors: make([]*tswasm.QueryCursor, o.jobs)}
+	defer r.close()
 	p.startProgressFor(true, false)
-	var docs []queryFileDoc // --format json: one document per file
-
-	formatStage := func(ctx context.Context, wk int, f *fileJob, out *outcome) (*queryFileDoc, error) {
-		q, err := qc.get(out.lang, f.lang)
-		if err != nil {
-			return nil, err
-		}
-		if cursors[wk] == nil {
-			cursors[wk] = tswasm.NewQueryCursor()
-		}
-		caps, err := collectCaptures(ctx, cursors[wk], q, f, out.lang, byCapture)
-		if err != nil {
-			return nil, err
-		}
-		var b bytes.Buffer
-		switch format {
-		case "json":
-			return &queryFileDoc{Path: f.in.display(), Language: out.lang, Captures: caps}, nil
-		case "jsonl":
-			enc := json.NewEncoder(&b)
-			enc.SetEscapeHTML(false)
-			for _, c := range caps {
-				_ = enc.Encode(c)
-			}
-		default:
-			for _, c := range caps {
-				loc := fmt.Sprintf("%s:%d:%d:", c.Path, c.StartPoint.Row+1, c.StartPoint.Column+1)
-				fmt.Fprintf(&b, "%s %s %s\n", sgr(color, "35", loc), sgr(color, "36", "@"+c.Capture), firstLine(c.Text))
-			}
-		}
-		out.out = b.Bytes()
-		return nil, nil
-	}
-	runFiles(p, formatStage, func(_ input, _ *outcome, d *queryFileDoc) {
+	runFiles(p, r.formatCaptures, func(_ input, _ *outcome, d *queryFileDoc) {
 		if d != nil && len(d.Captures) > 0 {
-			docs = append(docs, *d)
+			r.docs = append(r.docs, *d)
 		}
 	})
 	if format == "json" && p.writeErr == nil {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if docs == nil {
-			docs = []queryFileDoc{}
-		}
-		if err := enc.Encode(docs); err != nil {
-			p.writeErr = err
-		}
+		p.writeErr = writeIndentedJSON(e.stdout, nonNilSlice(r.docs))
 	}
 	return p.finish()
+}
+
+// queryRun is one query command's state.
+type queryRun struct {
+	e         *env
+	qc        *queryCache
+	format    string
+	byCapture bool
+	color     bool
+	cursors   []*tswasm.QueryCursor // one per worker
+	docs      []queryFileDoc        // --format json: one document per file
+}
+
+func (r *queryRun) close() {
+	for _, c := range r.cursors {
+		if c != nil {
+			c.Close()
+		}
+	}
+}
+
+// formatCaptures is query's format stage: the captures of one file as text
+// or jsonl lines, or as a document for --format json.
+func (r *queryRun) formatCaptures(ctx context.Context, wk int, f *fileJob, out *outcome) (*queryFileDoc, error) {
+	q, err := r.qc.get(out.lang, f.lang)
+	if err != nil {
+		return nil, err
+	}
+	if r.cursors[wk] == nil {
+		r.cursors[wk] = tswasm.NewQueryCursor()
+	}
+	caps, err := collectCaptures(ctx, r.cursors[wk], q, f, out.lang, r.byCapture)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	switch r.format {
+	case "json":
+		return &queryFileDoc{Path: f.in.display(), Language: out.lang, Captures: caps}, nil
+	case "jsonl":
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		for _, c := range caps {
+			_ = enc.Encode(c)
+		}
+	default:
+		for _, c := range caps {
+			loc := fmt.Sprintf("%s:%d:%d:", c.Path, c.StartPoint.Row+1, c.StartPoint.Column+1)
+			fmt.Fprintf(&b, "%s %s %s\n", sgr(r.color, "35", loc), sgr(r.color, "36", "@"+c.Capture), firstLine(c.Text))
+		}
+	}
+	out.out = b.Bytes()
+	return nil, nil
+}
+
+// writeIndentedJSON writes v as one JSON document indented by two spaces.
+func writeIndentedJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// nonNilSlice makes a nil slice an empty one, so that JSON says [].
+func nonNilSlice[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 // collectCaptures runs q over a parsed file: match by match (captures in

@@ -96,105 +96,109 @@ func runTags(ctx context.Context, e *env, cmd *cobra.Command, o *inputOptions, f
 		return code
 	}
 	defer p.close()
-	var mu sync.Mutex
-	queries := map[*tswasm.Language]*tagsQuery{}
-	defer func() {
-		for _, q := range queries {
-			if q.q != nil {
-				q.q.Close()
-			}
-		}
-	}()
-	queryFor := func(f *fileJob, lang string) (*tswasm.Query, error) {
-		mu.Lock()
-		tq := queries[f.lang]
-		if tq == nil {
-			tq = &tagsQuery{}
-			queries[f.lang] = tq
-		}
-		mu.Unlock()
-		tq.once.Do(func() {
-			src := ""
-			if f.le.spec != nil {
-				src = f.le.spec.Queries["tags"]
-			}
-			if strings.TrimSpace(src) == "" {
-				tq.err = &langSkipError{fmt.Errorf("language %s has no tags query", lang)}
-				return
-			}
-			if tq.q, tq.err = tswasm.NewQuery(ctx, f.lang, src); tq.err != nil {
-				tq.err = &langSkipError{fmt.Errorf("tags query of %s: %w", lang, tq.err)}
-			}
-		})
-		return tq.q, tq.err
-	}
-	cursors := make([]*tswasm.QueryCursor, o.jobs)
-	defer func() {
-		for _, c := range cursors {
-			if c != nil {
-				c.Close()
-			}
-		}
-	}()
-	p.startProgressFor(format == "text" || format == "jsonl", false)
-	var all []tag // formats written at the end
-	whole := format == "json" || format == "ctags" || format == "etags"
-	color := colorOn(e, e.stdoutTTY)
-
-	formatStage := func(ctx context.Context, wk int, f *fileJob, out *outcome) ([]tag, error) {
-		q, err := queryFor(f, out.lang)
-		if err != nil {
-			return nil, err
-		}
-		if cursors[wk] == nil {
-			cursors[wk] = tswasm.NewQueryCursor()
-		}
-		tags, err := extractTags(ctx, cursors[wk], q, f, out.lang, defsOnly)
-		if err != nil || whole {
-			return tags, err
-		}
-		var b bytes.Buffer
-		if format == "jsonl" {
-			enc := json.NewEncoder(&b)
-			enc.SetEscapeHTML(false)
-			for _, t := range tags {
-				_ = enc.Encode(t)
-			}
-		} else {
-			for _, t := range tags {
-				loc := fmt.Sprintf("%s:%d:%d:", t.Path, t.StartPoint.Row+1, t.StartPoint.Column+1)
-				fmt.Fprintf(&b, "%s %s %s\n", sgr(color, "35", loc), sgr(color, "36", t.Role+"."+t.Kind), t.Name)
-			}
-		}
-		out.out = b.Bytes()
-		return nil, nil
-	}
-	var sizes = map[string]int{}
-	runFiles(p, formatStage, func(in input, out *outcome, tags []tag) {
-		all = append(all, tags...)
-		sizes[in.display()] = out.bytes
-	})
-	if p.writeErr == nil {
+	r := &tagsRun{ctx: ctx, format: format, defsOnly: defsOnly, color: colorOn(e, e.stdoutTTY),
+		whole:   format == "json" || format == "ctags" || format == "etags",
+		queries: map[*tswasm.Language]*tagsQuery{}, cursors: make([]*tswasm.QueryCursor, o.jobs)}
+	defer r.close()
+	p.startProgressFor(!r.whole, false)
+	runFiles(p, r.formatTags, func(_ input, _ *outcome, tags []tag) { r.all = append(r.all, tags...) })
+	if p.writeErr == nil && r.whole {
 		var b bytes.Buffer
 		switch format {
 		case "json":
-			if all == nil {
-				all = []tag{}
-			}
-			enc := json.NewEncoder(&b)
-			enc.SetEscapeHTML(false)
-			enc.SetIndent("", "  ")
-			_ = enc.Encode(all)
+			_ = writeIndentedJSON(&b, nonNilSlice(r.all))
 		case "ctags":
-			writeCtags(&b, all)
+			writeCtags(&b, r.all)
 		case "etags":
-			writeEtags(&b, all)
+			writeEtags(&b, r.all)
 		}
-		if _, err := e.stdout.Write(b.Bytes()); err != nil {
-			p.writeErr = err
-		}
+		_, p.writeErr = e.stdout.Write(b.Bytes())
 	}
 	return p.finish()
+}
+
+// tagsRun is one tags command's state.
+type tagsRun struct {
+	ctx      context.Context
+	format   string
+	defsOnly bool
+	color    bool
+	whole    bool // the format is written at the end, from all
+	all      []tag
+
+	mu      sync.Mutex
+	queries map[*tswasm.Language]*tagsQuery
+	cursors []*tswasm.QueryCursor // one per worker
+}
+
+func (r *tagsRun) close() {
+	for _, q := range r.queries {
+		if q.q != nil {
+			q.q.Close()
+		}
+	}
+	for _, c := range r.cursors {
+		if c != nil {
+			c.Close()
+		}
+	}
+}
+
+// query compiles a language's tags query once; a language without one
+// gets a langSkipError.
+func (r *tagsRun) query(f *fileJob, lang string) (*tswasm.Query, error) {
+	r.mu.Lock()
+	tq := r.queries[f.lang]
+	if tq == nil {
+		tq = &tagsQuery{}
+		r.queries[f.lang] = tq
+	}
+	r.mu.Unlock()
+	tq.once.Do(func() {
+		src := ""
+		if f.le.spec != nil {
+			src = f.le.spec.Queries["tags"]
+		}
+		if strings.TrimSpace(src) == "" {
+			tq.err = &langSkipError{fmt.Errorf("language %s has no tags query", lang)}
+			return
+		}
+		if tq.q, tq.err = tswasm.NewQuery(r.ctx, f.lang, src); tq.err != nil {
+			tq.err = &langSkipError{fmt.Errorf("tags query of %s: %w", lang, tq.err)}
+		}
+	})
+	return tq.q, tq.err
+}
+
+// formatTags is tags' format stage: the tags of one file, as text or jsonl
+// lines, or returned for the formats written at the end.
+func (r *tagsRun) formatTags(ctx context.Context, wk int, f *fileJob, out *outcome) ([]tag, error) {
+	q, err := r.query(f, out.lang)
+	if err != nil {
+		return nil, err
+	}
+	if r.cursors[wk] == nil {
+		r.cursors[wk] = tswasm.NewQueryCursor()
+	}
+	tags, err := extractTags(ctx, r.cursors[wk], q, f, out.lang, r.defsOnly)
+	if err != nil || r.whole {
+		return tags, err
+	}
+	var b bytes.Buffer
+	if r.format == "jsonl" {
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		for _, t := range tags {
+			_ = enc.Encode(t)
+		}
+	} else {
+		for _, t := range tags {
+			loc := fmt.Sprintf("%s:%d:%d:", t.Path, t.StartPoint.Row+1, t.StartPoint.Column+1)
+			fmt.Fprintf(&b, "%s %s %s\n", sgr(r.color, "35", loc), sgr(r.color, "36", t.Role+"."+t.Kind), t.Name)
+		}
+	}
+	out.out = b.Bytes()
+	return nil, nil
 }
 
 // extractTags runs a tags query over a parsed file. Each match with a
