@@ -233,7 +233,9 @@ func TestDeepJSONOutput(t *testing.T) {
 		depth = 500_000
 	}
 	dir := writeFiles(t, map[string]string{"deep.json": deepJSON(depth), "shallow.json": deepJSON(300)})
-	r := mustRun(t, 0, dir, "", "parse", "--format", "jsonl", "deep.json")
+	// 220 MB of output at depth 500,000: more than the default 30s on a
+	// loaded machine.
+	r := mustRun(t, 0, dir, "", "parse", "--timeout", "10m", "--format", "jsonl", "deep.json")
 	assert.Equal(t, 1, strings.Count(r.stdout, "\n"))
 	// Check the nesting without a recursive decoder: count the depth.
 	maxDepth, d := 0, 0
