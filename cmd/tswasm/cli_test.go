@@ -534,3 +534,22 @@ func fmtSscan(s string, n *int) (int, error) {
 	*n = v
 	return 1, err
 }
+
+// TestTimeoutStopsHangingQuery: ((pair)?)+ makes tree-sitter's query
+// compiler loop forever (upstream bug), inside one wasm call that the
+// context cannot stop. --timeout still ends the run: by a typed error if
+// the library learns to stop it, else by the watchdog (exit 2), else by the
+// kernel timer behind it (SIGTERM) when the stuck call stalls Go itself.
+func TestTimeoutStopsHangingQuery(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"h.json": `{"a": 1}` + "\n", "hang.scm": "((pair)?)+\n"})
+	for _, args := range [][]string{{"query", "--timeout", "1s", "hang.scm", "h.json"}, {"query", "--lang", "json", "--timeout", "1s", "hang.scm", "h.json"}} {
+		done := make(chan result, 1)
+		go func() { done <- run(t, dir, "", args...) }()
+		select {
+		case r := <-done:
+			assert.NotEqual(t, 0, r.code, "%v: %s", args, r.stderr)
+		case <-time.After(90 * time.Second):
+			t.Fatalf("%v still running after 90s", args)
+		}
+	}
+}

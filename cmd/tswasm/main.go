@@ -65,6 +65,8 @@ type env struct {
 	stdoutPipe bool
 	getenv     func(string) string
 	verbose    bool
+	// exit ends the process at once (the watchdog's last resort).
+	exit func(code int)
 }
 
 // errorf prints "tswasm: ..." on stderr.
@@ -83,6 +85,7 @@ func main() {
 		stderrTTY:  isTerminal(os.Stderr),
 		stdoutPipe: isPipe(os.Stdout),
 		getenv:     os.Getenv,
+		exit:       os.Exit,
 	}
 	code := execute(ctx, e, os.Args[1:])
 	if err := out.Flush(); err != nil && code == exitOK {

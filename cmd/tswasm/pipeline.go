@@ -184,6 +184,36 @@ func (p *pipeline) fileContext() (context.Context, context.CancelFunc) {
 	return context.WithCancel(p.ctx)
 }
 
+// watchdogGrace is how long past --timeout a file's work may run before
+// the watchdog ends the process: a wasm call that ignores its context (a
+// query that loops in ts_query_new, a lexer stuck in a loop without
+// close-on-context-done) cannot be preempted, and the tool must not hang.
+func watchdogGrace(timeout time.Duration) time.Duration { return 5*time.Second + timeout/4 }
+
+// watch starts the watchdog for one piece of work; call the result when
+// it is done.
+func (p *pipeline) watch(what string) (stop func()) {
+	return watchdog(p.env, p.opts.timeout, what)
+}
+
+// watchdog ends the process with exit status 2 when work named what runs
+// past timeout plus a grace period; 0 disables it.
+func watchdog(e *env, timeout time.Duration, what string) (stop func()) {
+	if timeout <= 0 {
+		return func() {}
+	}
+	limit := timeout + watchdogGrace(timeout)
+	t := time.AfterFunc(limit, func() {
+		e.errorf("%s: still running %v after its --timeout of %v (a wasm call that cannot be interrupted); giving up", what, limit-timeout, timeout)
+		e.exit(exitFailure)
+	})
+	disarm := armBackstop(limit + 3*time.Second)
+	return func() {
+		t.Stop()
+		disarm()
+	}
+}
+
 // parseStage reads, detects and parses one input on worker wk's parser.
 func (p *pipeline) parseStage(ctx context.Context, wk int, in input) (*fileJob, skipKind, string, error) {
 	if err := ctx.Err(); err != nil {
@@ -258,6 +288,7 @@ func runFiles[R any](p *pipeline, format formatFunc[R], emit func(in input, o *o
 		in := p.inputs[i]
 		ctx, cancel := p.fileContext()
 		defer cancel()
+		defer p.watch(in.display())()
 		f, skip, lang, err := p.parseStage(ctx, wk, in)
 		it.o = outcome{lang: lang, skip: skip, err: err}
 		if f != nil {

@@ -11,6 +11,7 @@ import (
 	"os"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/tswasm/tswasm"
@@ -63,11 +64,13 @@ type queryFileDoc struct {
 // queryCache compiles a query at most once per language; a grammar that
 // cannot compile it gets a langSkipError.
 type queryCache struct {
-	ctx    context.Context
-	name   string // the query's file, for messages
-	source string
-	mu     sync.Mutex
-	m      map[*tswasm.Language]*compiledQuery
+	ctx     context.Context
+	env     *env
+	timeout time.Duration // --timeout bounds compiling too
+	name    string        // the query's file, for messages
+	source  string
+	mu      sync.Mutex
+	m       map[*tswasm.Language]*compiledQuery
 }
 
 // compiledQuery is the query compiled for one language, at most once.
@@ -86,7 +89,13 @@ func (c *queryCache) get(langName string, lang *tswasm.Language) (*tswasm.Query,
 	}
 	c.mu.Unlock()
 	cq.once.Do(func() {
-		cq.q, cq.err = tswasm.NewQuery(c.ctx, lang, c.source)
+		ctx, cancel := c.ctx, context.CancelFunc(func() {})
+		if c.timeout > 0 {
+			ctx, cancel = context.WithTimeout(ctx, c.timeout)
+		}
+		defer cancel()
+		defer watchdog(c.env, c.timeout, "compiling "+c.name+" for "+langName)()
+		cq.q, cq.err = tswasm.NewQuery(ctx, lang, c.source)
 		if cq.err != nil {
 			cq.err = &langSkipError{fmt.Errorf("%s does not compile for %s: %w", c.name, langName, cq.err)}
 		}
@@ -150,7 +159,7 @@ func runQuery(ctx context.Context, e *env, cmd *cobra.Command, o *inputOptions, 
 		return code
 	}
 	defer p.close()
-	qc := &queryCache{ctx: ctx, name: patternFile, source: string(source), m: map[*tswasm.Language]*compiledQuery{}}
+	qc := &queryCache{ctx: ctx, env: e, timeout: o.timeout, name: patternFile, source: string(source), m: map[*tswasm.Language]*compiledQuery{}}
 	defer qc.close()
 	// A forced language gets its query compiled up front, so that a bad
 	// query fails before any file is read.
