@@ -147,13 +147,10 @@ func (r *highlightRun) renderFile(ctx context.Context, wk int, f *fileJob, out *
 	h := r.hs[wk]
 	h.ctx = ctx
 	spans, err := h.spans(f.le, f.lang, f.tree, f.src, 0, true)
+	out.warnings, h.warnings = h.warnings, nil
 	if err != nil {
 		return nil, err
 	}
-	for _, w := range h.warnings {
-		r.p.warnf("%s", w)
-	}
-	h.warnings = nil
 	var b bytes.Buffer
 	var rd renderer
 	switch {

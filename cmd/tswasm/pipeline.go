@@ -64,6 +64,8 @@ type outcome struct {
 	skip  skipKind
 	err   error
 	out   []byte // what the format stage wrote, printed in input order
+	// warnings are printed on stderr, in input order, before out.
+	warnings []string
 }
 
 // langSkipError marks a file whose language the command cannot handle (a
@@ -318,6 +320,9 @@ func runFiles[R any](p *pipeline, format formatFunc[R], emit func(in input, o *o
 	runOrdered(len(p.inputs), p.opts.jobs, work, func(i int, it item) {
 		in := p.inputs[i]
 		p.prog.add(it.o.bytes)
+		for _, w := range it.o.warnings {
+			p.warnf("%s", w)
+		}
 		if !p.report(in, &it.o) {
 			return
 		}
