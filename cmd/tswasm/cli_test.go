@@ -253,6 +253,12 @@ func TestDeepJSONOutput(t *testing.T) {
 	assert.GreaterOrEqual(t, maxDepth, 2*depth)
 	r = mustRun(t, 0, dir, "", "parse", "--format", "errors", "deep.json")
 	assert.Empty(t, r.stdout)
+	// So does the S-expression (the runtime's ts_node_string would run out
+	// of wasm stack past depth 819).
+	r = mustRun(t, 0, dir, "", "parse", "--timeout", "10m", "deep.json")
+	sexp := "(document " + strings.Repeat("(array ", depth-1) + "(array)" + strings.Repeat(")", depth) + "\n"
+	assert.True(t, sexp == r.stdout, "deep S-expression: %d bytes, want %d; starts %.100q, ends %.100q",
+		len(r.stdout), len(sexp), r.stdout, r.stdout[max(0, len(r.stdout)-100):])
 
 	// The indented document matches encoding/json's on a tree it can handle.
 	r = mustRun(t, 0, dir, "", "parse", "--format", "json", "shallow.json")

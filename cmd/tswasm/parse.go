@@ -169,9 +169,13 @@ func (r *parseRun) formatTree(ctx context.Context, wk int, f *fileJob, out *outc
 	var err error
 	switch r.format {
 	case "sexp":
-		if r.o.ranges {
-			err = writeRangedSexp(ctx, &b, root)
+		if r.o.ranges || !res.hasError {
+			// Written in Go: any depth prints (the runtime's
+			// ts_node_string recurses on the small wasm stack).
+			err = writeSexp(ctx, &b, root, r.o.ranges)
 		} else {
+			// ts_node_string also shows MISSING tokens that are not
+			// visible nodes.
 			b.WriteString(root.String())
 			b.WriteByte('\n')
 		}

@@ -11,12 +11,14 @@ import (
 	"github.com/tswasm/tswasm"
 )
 
-// writeRangedSexp writes the tree under root as an S-expression of its
-// named nodes (and MISSING ones) with their ranges, as tree-sitter's CLI
-// prints them: (kind [row, col] - [row, col] field: (child …)). Rows and
-// columns are zero-based, columns in bytes. It walks with a cursor, without
-// recursion.
-func writeRangedSexp(ctx context.Context, b *bytes.Buffer, root tswasm.Node) error {
+// writeSexp writes the tree under root as an S-expression of its named
+// nodes (and MISSING ones), with their ranges when ranges is set, as
+// tree-sitter's CLI prints them: (kind [row, col] - [row, col] field:
+// (child …)). Rows and columns are zero-based, columns in bytes. It walks
+// with a cursor, without recursion, so any depth prints. Without ranges,
+// on a tree without errors, it writes what Node.String (ts_node_string)
+// does; MISSING tokens that are not visible nodes only String shows.
+func writeSexp(ctx context.Context, b *bytes.Buffer, root tswasm.Node, ranges bool) error {
 	c := root.Walk()
 	defer c.Close()
 	// open[d] says whether the node at depth d printed an opening paren.
@@ -47,8 +49,10 @@ func writeRangedSexp(ctx context.Context, b *bytes.Buffer, root tswasm.Node) err
 			default:
 				b.WriteString(n.Kind())
 			}
-			sp, ep := n.StartPosition(), n.EndPosition()
-			fmt.Fprintf(b, " [%d, %d] - [%d, %d]", sp.Row, sp.Column, ep.Row, ep.Column)
+			if ranges {
+				sp, ep := n.StartPosition(), n.EndPosition()
+				fmt.Fprintf(b, " [%d, %d] - [%d, %d]", sp.Row, sp.Column, ep.Row, ep.Column)
+			}
 		}
 		open = append(open, show)
 		if c.GotoFirstChild() {
