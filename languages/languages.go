@@ -13,7 +13,7 @@
 //
 //	import _ "github.com/tswasm/tswasm/languages/all"
 //
-//	spec, ok := languages.Detect(path, head)
+//	spec, ok := languages.Detect(path, head) // name, modeline, shebang, C/C++ content
 //	lang, err := languages.Load(ctx, engine, spec)
 //
 // grammars/manifest.json records where each bundled grammar comes from
@@ -364,15 +364,6 @@ func ForShebang(firstLine []byte) (*Spec, bool) {
 		}
 	}
 	return nil, false
-}
-
-// Detect returns the spec for a file: by ForFilename on path, then by
-// ForShebang on head, the file's first bytes (nil if unknown).
-func Detect(p string, head []byte) (*Spec, bool) {
-	if s, ok := ForFilename(p); ok {
-		return s, true
-	}
-	return ForShebang(head)
 }
 
 // All returns the registered specs sorted by Name.

@@ -1,3 +1,4 @@
+// The bench command: parse, edit, walk and query speed on the user's files.
 package main
 
 import (
@@ -8,20 +9,17 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"text/tabwriter"
 	"time"
 
+	"github.com/spf13/cobra"
 	"github.com/tswasm/tswasm"
 )
 
-func init() {
-	register("bench", command{
-		summary: "measure parse, edit, walk and query speed on your files",
-		run:     runBench,
-	})
-}
+func init() { register(newBenchCmd) }
 
 const benchAbout = `
 Measures tswasm on the given files and directories (languages detected as
@@ -72,33 +70,37 @@ type benchBatch struct {
 	speedup float64
 }
 
-func runBench(ctx context.Context, e *env, args []string) int {
-	var o parseOptions
-	fs := newFlagSet(e, "bench", "[flags] paths…", benchAbout)
-	addWalkFlags(fs, &o)
-	rounds := fs.Int("rounds", 3, "parse every file this many times; the best round counts")
-	edits := fs.Int("edits", 20, "number of one-byte edits to time per language")
-	paths, code, ok := parseFlags(fs, args)
-	if !ok {
-		return code
+func newBenchCmd(e *env) *cobra.Command {
+	var (
+		o             inputOptions
+		rounds, edits int
+	)
+	cmd := &cobra.Command{
+		Use:   "bench [flags] [paths…]",
+		Short: "measure parse, edit, walk and query speed on your files",
+		Long:  strings.TrimSpace(benchAbout),
+		Example: `  tswasm bench $(go env GOROOT)/src/net/http
+  tswasm bench --rounds 5 -j 2 --only-lang python /usr/lib/python3/`,
 	}
-	if len(paths) == 0 {
-		fmt.Fprintln(e.stderr, "tswasm bench: no paths")
-		fs.Usage()
-		return exitFailure
-	}
-	*rounds = max(*rounds, 1)
-	*edits = max(*edits, 1)
-	o.jobs = max(o.jobs, 1)
+	addInputFlags(cmd, &o)
+	cmd.Flags().IntVar(&rounds, "rounds", 3, "parse every file this many times; the best round counts")
+	cmd.Flags().IntVar(&edits, "edits", 20, "number of one-byte edits to time per language")
+	cmd.RunE = runWith(e, func(ctx context.Context, cmd *cobra.Command, args []string) int {
+		return runBench(ctx, e, cmd, &o, rounds, edits, args)
+	})
+	return cmd
+}
 
-	run, code := newRunner(ctx, e, &o)
+func runBench(ctx context.Context, e *env, cmd *cobra.Command, o *inputOptions, rounds, edits int, paths []string) int {
+	rounds = max(rounds, 1)
+	edits = max(edits, 1)
+	run, code := newPipeline(ctx, e, cmd, o, paths)
 	if run == nil {
 		return code
 	}
 	defer run.close()
-	w := run.walker(&o)
-	inputs := w.collect(paths)
-	failed := w.failed
+	inputs := run.inputs
+	failed := run.failed
 
 	// Read everything first: the benchmark measures parsing, not the disk.
 	byLang := map[string][]*benchFile{}
@@ -108,13 +110,14 @@ func runBench(ctx context.Context, e *env, args []string) int {
 			failed++
 			continue
 		}
-		src, le, skip, err := run.res.readInput(in, e.stdin)
+		s, err := run.res.readInput(in, int64(o.maxSize), "utf-8")
 		if err != nil {
-			e.errorf("%s: %v", in.display(), errText(err))
+			e.errorf("%s: %v", in.display(), run.errText(err))
 			failed++
 			continue
 		}
-		if skip != notSkipped || le == nil {
+		src, le := s.src, s.le
+		if s.skip != notSkipped || le == nil {
 			continue
 		}
 		lang, err := le.load(ctx, run.engine)
@@ -140,7 +143,7 @@ func runBench(ctx context.Context, e *env, args []string) int {
 	for _, n := range names {
 		files := byLang[n]
 		all = append(all, files...)
-		r, err := benchLanguage(ctx, run.engine, n, files, *rounds, *edits)
+		r, err := benchLanguage(ctx, run.engine, n, files, rounds, edits)
 		if err != nil {
 			e.errorf("bench %s: %v", n, err)
 			failed++

@@ -60,7 +60,7 @@ func TestBenchTable(t *testing.T) {
 
 func TestBenchLangFilter(t *testing.T) {
 	dir := writeFiles(t, map[string]string{"a.go": goodGo, "c.py": "x = 1\n"})
-	r := mustRun(t, 0, "", "", "bench", "--lang", "python", "--rounds", "1", "--edits", "1", "-j", "1", dir)
+	r := mustRun(t, 0, "", "", "bench", "--only-lang", "python", "--rounds", "1", "--edits", "1", "-j", "1", dir)
 	rows := benchRows(r.stdout)
 	if rows["python"] == nil || rows["go"] != nil {
 		t.Fatalf("want only a python row:\n%s", r.stdout)
@@ -68,7 +68,7 @@ func TestBenchLangFilter(t *testing.T) {
 }
 
 func TestBenchUsage(t *testing.T) {
-	mustRun(t, exitFailure, "", "", "bench")
+	mustRun(t, exitFailure, t.TempDir(), "", "bench") // default path "." has no source
 	mustRun(t, exitFailure, "", "", "bench", "--rounds")
 	dir := writeFiles(t, map[string]string{"README.txt": "x\n"})
 	mustRun(t, exitFailure, "", "", "bench", dir)

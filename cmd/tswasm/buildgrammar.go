@@ -1,3 +1,4 @@
+// The build-grammar command.
 package main
 
 import (
@@ -6,38 +7,37 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/spf13/cobra"
 	"github.com/tswasm/tswasm/internal/grammarbuild"
 )
 
-func init() {
-	register("build-grammar", command{
-		summary: "compile a grammar's C sources (parser.c, scanner) into a .wasm tswasm can load",
-		run:     runBuildGrammar,
-	})
-}
+func init() { register(newBuildGrammarCmd) }
 
-func runBuildGrammar(ctx context.Context, e *env, args []string) int {
-	fs := newFlagSet(e, "build-grammar", "[-o OUT.wasm] [--name NAME] [-v] DIR", `
-Compiles the grammar in DIR, a grammar repository (src/parser.c and an
+func newBuildGrammarCmd(e *env) *cobra.Command {
+	var out, name string
+	cmd := &cobra.Command{
+		Use:   "build-grammar [-o OUT.wasm] [--name NAME] [-v] DIR",
+		Short: "compile a grammar's C sources (parser.c, scanner) into a .wasm tswasm can load",
+		Long: `Compiles the grammar in DIR, a grammar repository (src/parser.c and an
 optional src/scanner.c or scanner.cc) or a flat directory holding parser.c,
 into a WebAssembly side module, then loads it to check it. The result can be
-used with 'tswasm parse --grammar OUT.wasm'.
+used with 'tswasm parse --grammar OUT.wasm'. -v prints the clang commands
+and diagnostics.
 
 Needs clang 19 or newer with the wasm32 target, wasm-ld and wasi-libc (Debian:
-`+grammarbuild.Packages+`); $`+grammarbuild.ClangEnv+` names another clang.`)
-	out := fs.String("o", "", "output `FILE` (default: NAME.wasm in the current directory)")
-	name := fs.String("name", "", "grammar `NAME`: the module exports tree_sitter_NAME (default: from parser.c)")
-	verbose := fs.Bool("v", false, "print clang commands and diagnostics")
-	pos, code, ok := parseFlags(fs, args)
-	if !ok {
-		return code
+` + grammarbuild.Packages + `); $` + grammarbuild.ClangEnv + ` names another clang.`,
+		Args: cobra.ExactArgs(1), // "accepts 1 arg(s), received N"
 	}
-	if len(pos) != 1 {
-		fmt.Fprintln(e.stderr, "tswasm build-grammar: need exactly one grammar directory")
-		fs.Usage()
-		return exitFailure
-	}
-	dir := pos[0]
+	cmd.Flags().StringVarP(&out, "output", "o", "", "output `FILE` (default: NAME.wasm in the current directory)")
+	cmd.Flags().StringVar(&name, "name", "", "grammar `NAME`: the module exports tree_sitter_NAME (default: from parser.c)")
+	_ = cmd.MarkFlagDirname("output")
+	cmd.RunE = runWith(e, func(ctx context.Context, _ *cobra.Command, args []string) int {
+		return runBuildGrammar(ctx, e, args[0], &out, &name, &e.verbose)
+	})
+	return cmd
+}
+
+func runBuildGrammar(ctx context.Context, e *env, dir string, out, name *string, verbose *bool) int {
 	clang, err := grammarbuild.FindClang()
 	if err != nil {
 		if errors.Is(err, grammarbuild.ErrNoClang) {

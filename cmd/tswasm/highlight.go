@@ -1,128 +1,222 @@
+// The highlight command: spans from highlights and injections queries, rendered as ANSI, text or HTML.
 package main
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"fmt"
 	"html"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 
+	"github.com/spf13/cobra"
 	"github.com/tswasm/tswasm"
 )
 
-func init() {
-	register("highlight", command{
-		summary: "syntax-highlight a file as ANSI text or a standalone HTML page",
-		run:     runHighlight,
-	})
-}
+func init() { register(newHighlightCmd) }
 
-const highlightAbout = `
-Highlights FILE with its language's bundled highlights.scm query (or --query),
-as ANSI colours when stdout is a terminal (or --color always), as plain text
-otherwise, or as a standalone HTML page with --html. Languages embedded in the
-file (JavaScript and CSS in HTML, for instance) are highlighted too, where the
-language ships an injections.scm query and the embedded language is bundled.
+const highlightAbout = `Highlights files with their language's bundled highlights.scm query (or
+--query): as ANSI colours when stdout is a terminal (see --color; NO_COLOR
+and TERM=dumb turn them off), as plain text otherwise, or as standalone HTML
+pages with --html. Languages embedded in a file (JavaScript and CSS in HTML,
+for instance) are highlighted too, where the language ships an
+injections.scm query and the embedded language is bundled.
+
+Several files or directories: as text, each file follows a "==> path <=="
+line; with --html, --output-dir DIR is required and gets one page per file
+(its path with .html added) and an index.html linking them all.
 
 When several patterns capture the same node, the first pattern in the query
 wins, as in tree-sitter-highlight. Capture names map to theme entries by their
 longest known prefix: "function.method" falls back to "function".
 
-Exit status: 0 done; 2 when the file cannot be read or parsed, the language
+Exit status: 0 done; 2 when a file cannot be read or parsed, the language
 is unknown, or it has no highlights query.`
 
 // maxInjectionDepth bounds injections inside injections.
 const maxInjectionDepth = 3
 
-func runHighlight(ctx context.Context, e *env, args []string) int {
-	var o parseOptions
-	color := choice{value: "auto", allowed: []string{"auto", "always", "never"}}
-	fs := newFlagSet(e, "highlight", "[flags] FILE", highlightAbout)
-	fs.StringVar(&o.lang, "lang", "", "language `NAME` (default: detected from the file name or shebang)")
-	fs.StringVar(&o.grammar, "grammar", "", "load the grammar from `FILE.wasm` (its highlights come from the bundled language of the same name, or --query)")
-	fs.DurationVar(&o.timeout, "timeout", 0, "give up after this `duration` (0: no limit)")
-	fs.Var(&color, "color", "ANSI colours: `auto` (when stdout is a terminal), always or never")
-	asHTML := fs.Bool("html", false, "print a standalone HTML page instead of ANSI text")
-	queryFile := fs.String("query", "", "highlights query `FILE` to use instead of the bundled one")
-	pos, code, ok := parseFlags(fs, args)
-	if !ok {
-		return code
+func newHighlightCmd(e *env) *cobra.Command {
+	var (
+		o         inputOptions
+		asHTML    bool
+		queryFile string
+		outDir    string
+	)
+	cmd := &cobra.Command{
+		Use:   "highlight [flags] FILE|DIR…",
+		Short: "syntax-highlight files as ANSI text or HTML pages (one per file, plus an index)",
+		Long:  highlightAbout,
+		Args:  needArgs(1, "FILE or DIR"),
+		Example: `  tswasm highlight main.go
+  tswasm highlight --html main.go > main.html
+  tswasm highlight --html --output-dir site/ src/`,
 	}
-	if len(pos) != 1 {
-		fmt.Fprintln(e.stderr, "tswasm highlight: need exactly one FILE (or - with --lang)")
-		fs.Usage()
-		return exitFailure
-	}
+	addInputFlags(cmd, &o)
+	cmd.Flags().BoolVar(&asHTML, "html", false, "write standalone HTML pages instead of ANSI text")
+	cmd.Flags().StringVar(&queryFile, "query", "", "highlights query `FILE` to use instead of the bundled one")
+	cmd.Flags().StringVarP(&outDir, "output-dir", "o", "", "with --html: write one page per file and an index.html into `DIR`")
+	_ = cmd.MarkFlagDirname("output-dir")
+	cmd.RunE = runWith(e, func(ctx context.Context, cmd *cobra.Command, args []string) int {
+		if outDir != "" && !asHTML {
+			e.errorf("highlight: --output-dir needs --html")
+			return exitFailure
+		}
+		return runHighlight(ctx, e, cmd, &o, asHTML, queryFile, outDir, args)
+	})
+	return cmd
+}
+
+// page is one highlighted file written to --output-dir.
+type page struct{ src, file, lang string }
+
+func runHighlight(ctx context.Context, e *env, cmd *cobra.Command, o *inputOptions, asHTML bool, queryFile, outDir string, args []string) int {
 	var custom string
-	if *queryFile != "" {
-		b, err := os.ReadFile(*queryFile)
+	if queryFile != "" {
+		b, err := os.ReadFile(queryFile)
 		if err != nil {
-			e.errorf("reading the query: %v", err)
+			e.errorf("reading the query: %v", oneLine(e, err))
 			return exitFailure
 		}
 		custom = string(b)
 	}
-	o.jobs = 1
-	run, code := newRunner(ctx, e, &o)
-	if run == nil {
+	p, code := newPipeline(ctx, e, cmd, o, args)
+	if p == nil {
 		return code
 	}
-	defer run.close()
-	in := input{path: pos[0], explicit: true}
-	if pos[0] != "-" {
-		if fi, err := os.Stat(pos[0]); err != nil {
-			e.errorf("%s: %v", pos[0], errText(err))
-			return exitFailure
-		} else if fi.IsDir() {
-			e.errorf("%s: is a directory", pos[0])
+	defer p.close()
+	multi := len(p.inputs) > 1 || len(args) > 1
+	if asHTML && multi && outDir == "" {
+		e.errorf("highlight: several files as HTML need --output-dir DIR")
+		return exitFailure
+	}
+	if outDir != "" {
+		if err := os.MkdirAll(outDir, 0o755); err != nil {
+			e.errorf("%v", oneLine(e, err))
 			return exitFailure
 		}
 	}
-	p, skip, err := run.parse(0, in)
-	if err != nil {
-		e.errorf("%s", onceReporter{}.message(in, langName(p.le), err))
-		return exitFailure
+	r := &highlightRun{p: p, custom: custom, asHTML: asHTML, outDir: outDir, multi: multi,
+		color: colorOn(e, e.stdoutTTY), hs: make([]*highlighter, o.jobs)}
+	defer r.close()
+	p.startProgressFor(outDir == "", false)
+	runFiles(p, r.renderFile, func(_ input, _ *outcome, pg *page) {
+		if pg != nil {
+			r.pages = append(r.pages, *pg)
+		}
+	})
+	if outDir != "" {
+		if err := writeIndex(filepath.Join(outDir, "index.html"), r.pages); err != nil {
+			e.errorf("writing the index: %v", oneLine(e, err))
+			return exitFailure
+		}
+		fmt.Fprintf(e.stderr, "wrote %d page(s) and index.html to %s\n", len(r.pages), outDir)
 	}
-	if skip == skipBinary {
-		e.errorf("%s: binary file skipped", in.display())
-		return exitFailure
-	}
-	defer p.tree.Close()
-
-	h := &highlighter{ctx: ctx, run: run, custom: custom, queries: map[*tswasm.Language]*hlQueries{}}
-	defer h.close()
-	spans, err := h.spans(p.le, p.lang, p.tree, p.src, 0, true)
-	if err != nil {
-		e.errorf("%v", err)
-		return exitFailure
-	}
-	for _, w := range h.warnings {
-		e.errorf("%s", w)
-	}
-	var r renderer
-	switch {
-	case *asHTML:
-		r = &htmlRenderer{w: e.stdout}
-	case color.value == "always" || color.value == "auto" && e.stdoutTTY:
-		r = &ansiRenderer{w: e.stdout}
-	default:
-		r = &plainRenderer{w: e.stdout}
-	}
-	r.begin(in.display(), langName(p.le))
-	render(r, p.src, spans)
-	r.end()
-	return exitOK
+	return p.finish()
 }
 
-func langName(le *langEntry) string {
-	if le == nil {
-		return ""
+// highlightRun is one highlight command's state.
+type highlightRun struct {
+	p             *pipeline
+	custom        string // --query
+	asHTML, multi bool
+	color         bool
+	outDir        string
+	hs            []*highlighter // one per worker
+	pages         []page
+}
+
+func (r *highlightRun) close() {
+	for _, h := range r.hs {
+		if h != nil {
+			h.close()
+		}
 	}
-	return le.name
+}
+
+// renderFile is highlight's format stage: spans, then rendering to the
+// output or to a page in --output-dir.
+func (r *highlightRun) renderFile(ctx context.Context, wk int, f *fileJob, out *outcome) (*page, error) {
+	if r.hs[wk] == nil {
+		r.hs[wk] = &highlighter{p: r.p, custom: r.custom, queries: map[*tswasm.Language]*hlQueries{}}
+	}
+	h := r.hs[wk]
+	h.ctx = ctx
+	spans, err := h.spans(f.le, f.lang, f.tree, f.src, 0, true)
+	out.warnings, h.warnings = h.warnings, nil
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	var rd renderer
+	switch {
+	case r.asHTML:
+		rd = &htmlRenderer{w: &b}
+	case r.color:
+		rd = &ansiRenderer{w: &b}
+	default:
+		rd = &plainRenderer{w: &b}
+	}
+	src := f.src
+	if f.enc != tswasm.InputEncodingUTF8 {
+		src = []byte(nodeText(f.src, 0, uint(len(f.src)), f.enc))
+		spans = nil // offsets are in UTF-16 bytes: print the text plain
+	}
+	if !r.asHTML && r.multi {
+		fmt.Fprintf(&b, "%s\n", sgr(r.color, "1", "==> "+f.in.display()+" <=="))
+	}
+	rd.begin(f.in.display(), out.lang)
+	render(rd, src, spans)
+	rd.end()
+	if r.outDir == "" {
+		out.out = b.Bytes()
+		return nil, nil
+	}
+	name := pageName(f.in.display())
+	dst := filepath.Join(r.outDir, name)
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(dst, b.Bytes(), 0o644); err != nil {
+		return nil, err
+	}
+	return &page{src: f.in.display(), file: name, lang: out.lang}, nil
+}
+
+// pageName maps a source path to a relative HTML file name: "src/a.go"
+// becomes "src/a.go.html"; leading "/" and ".." components are made safe.
+func pageName(src string) string {
+	if src == "<stdin>" {
+		return "stdin.html"
+	}
+	parts := strings.Split(filepath.ToSlash(filepath.Clean(src)), "/")
+	var keep []string
+	for _, s := range parts {
+		switch s {
+		case "", ".":
+			continue
+		case "..":
+			s = "__"
+		}
+		keep = append(keep, s)
+	}
+	return filepath.FromSlash(strings.Join(keep, "/")) + ".html"
+}
+
+// writeIndex writes an HTML page linking every highlighted page.
+func writeIndex(path string, pages []page) error {
+	var b bytes.Buffer
+	b.WriteString("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"generator\" content=\"tswasm highlight\">\n<title>tswasm highlight</title>\n</head>\n<body>\n<ul>\n")
+	for _, pg := range pages {
+		fmt.Fprintf(&b, "<li><a href=\"%s\">%s</a> (%s)</li>\n",
+			html.EscapeString(filepath.ToSlash(pg.file)), html.EscapeString(pg.src), html.EscapeString(pg.lang))
+	}
+	b.WriteString("</ul>\n</body>\n</html>\n")
+	return os.WriteFile(path, b.Bytes(), 0o644)
 }
 
 // span is one highlighted byte range. Spans nest: outer ones come first
@@ -135,16 +229,16 @@ type span struct {
 
 // hlQueries are a language's compiled highlights and injections queries.
 type hlQueries struct {
-	once       sync.Once
 	highlights *tswasm.Query
 	injections *tswasm.Query
 	err        error
 }
 
-// highlighter computes spans for a tree and the trees injected into it.
+// highlighter computes spans for a tree and the trees injected into it. It
+// belongs to one worker.
 type highlighter struct {
 	ctx      context.Context
-	run      *runner
+	p        *pipeline
 	custom   string // --query text for the top-level language
 	queries  map[*tswasm.Language]*hlQueries
 	parsers  map[*tswasm.Language]*tswasm.Parser
@@ -168,35 +262,33 @@ func (h *highlighter) close() {
 
 // queriesFor compiles the highlight and injection queries of a language.
 func (h *highlighter) queriesFor(le *langEntry, lang *tswasm.Language, top bool) (*hlQueries, error) {
-	q := h.queries[lang]
-	if q == nil {
-		q = &hlQueries{}
-		h.queries[lang] = q
+	if q := h.queries[lang]; q != nil {
+		return q, q.err
 	}
-	q.once.Do(func() {
-		var hs, is string
-		if le.spec != nil {
-			hs, is = le.spec.Queries["highlights"], le.spec.Queries["injections"]
+	q := &hlQueries{}
+	h.queries[lang] = q
+	var hs, is string
+	if le.spec != nil {
+		hs, is = le.spec.Queries["highlights"], le.spec.Queries["injections"]
+	}
+	if top && h.custom != "" {
+		hs = h.custom
+	}
+	if strings.TrimSpace(hs) == "" {
+		q.err = fmt.Errorf("language %s has no highlights query; pass one with --query FILE", le.name)
+		return q, q.err
+	}
+	if q.highlights, q.err = tswasm.NewQuery(h.ctx, lang, hs); q.err != nil {
+		q.err = fmt.Errorf("highlights query of %s: %w", le.name, q.err)
+		return q, q.err
+	}
+	if strings.TrimSpace(is) != "" {
+		var err error
+		if q.injections, err = tswasm.NewQuery(h.ctx, lang, is); err != nil {
+			h.warnings = append(h.warnings, fmt.Sprintf("injections query of %s does not compile, embedded languages are not highlighted: %v", le.name, err))
 		}
-		if top && h.custom != "" {
-			hs = h.custom
-		}
-		if strings.TrimSpace(hs) == "" {
-			q.err = fmt.Errorf("language %s has no highlights query; pass one with --query FILE", le.name)
-			return
-		}
-		if q.highlights, q.err = tswasm.NewQuery(h.ctx, lang, hs); q.err != nil {
-			q.err = fmt.Errorf("highlights query of %s: %w", le.name, q.err)
-			return
-		}
-		if strings.TrimSpace(is) != "" {
-			var err error
-			if q.injections, err = tswasm.NewQuery(h.ctx, lang, is); err != nil {
-				h.warnings = append(h.warnings, fmt.Sprintf("injections query of %s does not compile, embedded languages are not highlighted: %v", le.name, err))
-			}
-		}
-	})
-	return q, q.err
+	}
+	return q, nil
 }
 
 // spans returns the highlight spans of tree and, up to maxInjectionDepth,
@@ -206,13 +298,25 @@ func (h *highlighter) spans(le *langEntry, lang *tswasm.Language, tree *tswasm.T
 	if err != nil {
 		return nil, err
 	}
-	root := tree.RootNode()
 	qc := tswasm.NewQueryCursor()
 	defer qc.Close()
+	out, err := h.captureSpans(qc, qs.highlights, tree.RootNode(), src)
+	if err != nil || qs.injections == nil || depth >= maxInjectionDepth {
+		return out, err
+	}
+	injs, err := h.findInjections(qc, qs.injections, tree.RootNode(), src, le.name)
+	if err != nil {
+		return nil, err
+	}
+	for _, inj := range injs {
+		out = h.applyInjection(out, inj, src, depth)
+	}
+	return out, nil
+}
 
-	// The first pattern that captures a node wins (tree-sitter-highlight's
-	// rule); captures of one node arrive in pattern order, but keep the
-	// lowest pattern index explicitly.
+// captureSpans turns the highlights query's captures into spans. The first
+// pattern that captures a node wins (tree-sitter-highlight's rule).
+func (h *highlighter) captureSpans(qc *tswasm.QueryCursor, q *tswasm.Query, root tswasm.Node, src []byte) ([]span, error) {
 	type nodeKey struct {
 		id         uintptr
 		start, end uint
@@ -223,8 +327,8 @@ func (h *highlighter) spans(le *langEntry, lang *tswasm.Language, tree *tswasm.T
 	}
 	var out []span
 	chosen := map[nodeKey]best{}
-	names := qs.highlights.CaptureNames()
-	for m, ci := range qc.Captures(h.ctx, qs.highlights, root, src) {
+	names := q.CaptureNames()
+	for m, ci := range qc.Captures(h.ctx, q, root, src) {
 		c := m.Captures[ci]
 		name := names[c.Index]
 		if name == "" || name[0] == '_' || strings.HasPrefix(name, "local.") || strings.HasPrefix(name, "injection.") {
@@ -246,38 +350,34 @@ func (h *highlighter) spans(le *langEntry, lang *tswasm.Language, tree *tswasm.T
 		h.seq++
 		out = append(out, span{start: s, end: e, name: name, seq: h.seq})
 	}
-	if err := qc.Err(); err != nil {
-		return nil, err
-	}
-	if qs.injections == nil || depth >= maxInjectionDepth {
-		return out, nil
-	}
+	return out, qc.Err()
+}
 
-	// Injections: each match names the content node and the language,
-	// by an @injection.language capture or a #set! injection.language.
-	type injection struct {
-		node tswasm.Node
-		lang string
-	}
+// injection is an embedded language's content node.
+type injection struct {
+	node tswasm.Node
+	lang string
+}
+
+// findInjections lists the injections query's matches: each names the
+// content node and the language, by an @injection.language capture or a
+// #set! injection.language.
+func (h *highlighter) findInjections(qc *tswasm.QueryCursor, q *tswasm.Query, root tswasm.Node, src []byte, self string) ([]injection, error) {
 	var injs []injection
-	inames := qs.injections.CaptureNames()
-	for m := range qc.Matches(h.ctx, qs.injections, root, src) {
+	names := q.CaptureNames()
+	for m := range qc.Matches(h.ctx, q, root, src) {
 		langName := ""
-		for _, prop := range qs.injections.PropertySettings(m.PatternIndex) {
-			if prop.Value != nil {
-				switch prop.Key {
-				case "injection.language":
-					langName = *prop.Value
-				case "injection.self", "injection.parent":
-					langName = le.name
-				}
-			} else if prop.Key == "injection.self" || prop.Key == "injection.parent" {
-				langName = le.name
+		for _, prop := range q.PropertySettings(m.PatternIndex) {
+			switch {
+			case prop.Key == "injection.self" || prop.Key == "injection.parent":
+				langName = self
+			case prop.Key == "injection.language" && prop.Value != nil:
+				langName = *prop.Value
 			}
 		}
 		var content []tswasm.Node
 		for _, c := range m.Captures {
-			switch inames[c.Index] {
+			switch names[c.Index] {
 			case "injection.language":
 				langName = strings.TrimSpace(c.Node.Utf8Text(src))
 			case "injection.content":
@@ -290,42 +390,42 @@ func (h *highlighter) spans(le *langEntry, lang *tswasm.Language, tree *tswasm.T
 			}
 		}
 	}
-	if err := qc.Err(); err != nil {
-		return nil, err
+	return injs, qc.Err()
+}
+
+// applyInjection parses one injection's content with its language and
+// replaces the host's spans inside it with the embedded language's.
+func (h *highlighter) applyInjection(out []span, inj injection, src []byte, depth int) []span {
+	sp, ok := lookupLang(strings.ToLower(inj.lang))
+	if !ok {
+		return out // an embedded language that is not bundled stays plain
 	}
-	for _, inj := range injs {
-		sp, ok := lookupLang(strings.ToLower(inj.lang))
-		if !ok {
-			continue // an embedded language that is not bundled stays plain
-		}
-		ile := h.run.res.entry(sp)
-		ilang, err := ile.load(h.ctx, h.run.engine)
-		if err != nil {
+	ile := h.p.res.entry(sp)
+	ilang, err := ile.load(h.ctx, h.p.engine)
+	if err != nil {
+		h.warnings = append(h.warnings, err.Error())
+		return out
+	}
+	itree, err := h.parseRange(ilang, src, inj.node.Range())
+	if err != nil {
+		h.warnings = append(h.warnings, fmt.Sprintf("parsing embedded %s: %v", ile.name, err))
+		return out
+	}
+	inner, err := h.spans(ile, ilang, itree, src, depth+1, false)
+	itree.Close()
+	if err != nil {
+		if !strings.Contains(err.Error(), "no highlights query") {
 			h.warnings = append(h.warnings, err.Error())
-			continue
 		}
-		itree, err := h.parseRange(ilang, src, inj.node.Range())
-		if err != nil {
-			h.warnings = append(h.warnings, fmt.Sprintf("parsing embedded %s: %v", ile.name, err))
-			continue
-		}
-		inner, err := h.spans(ile, ilang, itree, src, depth+1, false)
-		itree.Close()
-		if err != nil {
-			if !strings.Contains(err.Error(), "no highlights query") {
-				h.warnings = append(h.warnings, err.Error())
-			}
-			continue
-		}
-		// The embedded language owns the content: drop the host's spans
-		// strictly inside it, keep the ones around it.
-		cs, ce := inj.node.ByteRange()
-		out = slices.DeleteFunc(out, func(s span) bool {
-			return s.start >= cs && s.end <= ce && (s.start != cs || s.end != ce)
-		})
-		out = append(out, inner...)
+		return out
 	}
-	return out, nil
+	// The embedded language owns the content: drop the host's spans
+	// strictly inside it, keep the ones around it.
+	cs, ce := inj.node.ByteRange()
+	out = slices.DeleteFunc(out, func(s span) bool {
+		return s.start >= cs && s.end <= ce && (s.start != cs || s.end != ce)
+	})
+	return append(out, inner...)
 }
 
 // parseRange parses the part of src inside r with lang, keeping the
@@ -337,7 +437,7 @@ func (h *highlighter) parseRange(lang *tswasm.Language, src []byte, r tswasm.Ran
 	p := h.parsers[lang]
 	if p == nil {
 		var err error
-		if p, err = h.run.engine.NewParser(h.ctx); err != nil {
+		if p, err = h.p.engine.NewParser(h.ctx); err != nil {
 			return nil, err
 		}
 		if err := p.SetLanguage(h.ctx, lang); err != nil {

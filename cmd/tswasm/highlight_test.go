@@ -120,7 +120,7 @@ func TestHighlight(t *testing.T) {
 		t.Errorf("stderr = %q", r.stderr)
 	}
 	mustRun(t, 2, dir, "", "highlight", "missing.go")
-	mustRun(t, 2, dir, "", "highlight", "hello.go", "page.html")
+	mustRun(t, 2, dir, "", "highlight", "--html", "hello.go", "page.html") // several pages need --output-dir
 	r = mustRun(t, 0, dir, helloGo, "highlight", "--lang", "go", "--color", "always", "-")
 	if got := ansiRE.ReplaceAllString(r.stdout, ""); got != helloGo {
 		t.Errorf("stdin highlighting changed the text: %q", got)

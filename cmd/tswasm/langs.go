@@ -1,3 +1,4 @@
+// The langs command: the bundled languages.
 package main
 
 import (
@@ -6,13 +7,34 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/spf13/cobra"
 )
 
-func init() {
-	register("langs", command{
-		summary: "list the bundled languages: version, ABI, file extensions, queries",
-		run:     runLangs,
+func init() { register(newLangsCmd) }
+
+func newLangsCmd(e *env) *cobra.Command {
+	var format enumValue
+	cmd := &cobra.Command{
+		Use:   "langs [--format text|json|jsonl]",
+		Short: "list the bundled languages: version, ABI, file extensions, queries",
+		Long: `Lists the languages bundled into tswasm: grammar version, tree-sitter ABI,
+the file extensions and names that select it, and the queries it ships
+(highlights, injections, locals, tags). --format json prints one indented
+JSON array with every field, jsonl one object per language and line.`,
+		Args: cobra.NoArgs,
+	}
+	cmd.Flags().Var(newEnum(&format, "text", "text", "json", "jsonl"), "format", "output format: text, json or jsonl")
+	_ = cmd.RegisterFlagCompletionFunc("format", format.complete)
+	cmd.Flags().Bool("json", false, "same as --format json")
+	_ = cmd.Flags().MarkHidden("json")
+	cmd.RunE = runWith(e, func(ctx context.Context, cmd *cobra.Command, _ []string) int {
+		if j, _ := cmd.Flags().GetBool("json"); j {
+			format.value = "json"
+		}
+		return runLangs(e, format.value)
 	})
+	return cmd
 }
 
 // langInfo is one language in `langs --json`.
@@ -33,20 +55,7 @@ type langInfo struct {
 	Queries    []string `json:"queries"`
 }
 
-func runLangs(ctx context.Context, e *env, args []string) int {
-	fs := newFlagSet(e, "langs", "[--json]", `
-Lists the languages bundled into tswasm: grammar version, tree-sitter ABI,
-the file extensions and names that select it, and the queries it ships
-(highlights, injections, locals, tags).`)
-	asJSON := fs.Bool("json", false, "print a JSON array with every field of each language")
-	pos, code, ok := parseFlags(fs, args)
-	if !ok {
-		return code
-	}
-	if len(pos) > 0 {
-		fmt.Fprintf(e.stderr, "tswasm langs: unexpected argument %q\n", pos[0])
-		return exitFailure
-	}
+func runLangs(e *env, format string) int {
 	specs := slices.Clone(allLangs())
 	slices.SortFunc(specs, func(a, b *spec) int { return strings.Compare(a.Name, b.Name) })
 	infos := make([]langInfo, 0, len(specs))
@@ -65,11 +74,21 @@ the file extensions and names that select it, and the queries it ships
 			Queries: nonNil(qs),
 		})
 	}
-	if *asJSON {
+	if format == "json" || format == "jsonl" {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(infos); err != nil {
+		var err error
+		if format == "json" {
+			enc.SetIndent("", "  ")
+			err = enc.Encode(infos)
+		} else {
+			for _, in := range infos {
+				if err = enc.Encode(in); err != nil {
+					break
+				}
+			}
+		}
+		if err != nil {
 			e.errorf("%v", err)
 			return exitFailure
 		}

@@ -326,11 +326,14 @@ func TestParseExitCodes(t *testing.T) {
 		{"unknown language", []string{"parse", "--lang", "cobol-nonexistent", "good.go"}, 2, `unknown language "cobol-nonexistent"`},
 		{"undetectable file", []string{"parse", "readme.unknownext"}, 2, "cannot detect the language"},
 		{"missing file", []string{"parse", "nope.go"}, 2, "nope.go"},
-		{"bad flag", []string{"parse", "--no-such-flag", "good.go"}, 2, "flag provided but not defined"},
-		{"bad format", []string{"parse", "--format", "xml", "good.go"}, 2, "must be one of"},
-		{"no paths", []string{"parse"}, 2, "no paths"},
-		{"help", []string{"parse", "-h"}, 0, "usage: tswasm parse"},
+		{"bad flag", []string{"parse", "--no-such-flag", "good.go"}, 2, "tswasm parse: unknown flag: --no-such-flag\nsee `tswasm parse --help`\n"},
+		{"bad format", []string{"parse", "--format", "xml", "good.go"}, 2, "must be one of sexp, cst, json, jsonl, errors, none\nsee `tswasm parse --help`"},
+		{"format any case", []string{"parse", "--format=JSON", "good.go"}, 0, ""},
+		{"no paths: the current directory", []string{"parse", "--fail-on-error"}, 1, ""},
+		{"help", []string{"parse", "-h"}, 0, ""},
 		{"unknown command", []string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+		{"did you mean", []string{"pars"}, 2, "Did you mean this?\n\tparse\n"},
+		{"missing query argument", []string{"query"}, 2, "tswasm query: missing PATTERN_FILE\nsee `tswasm query --help`"},
 		{"stdin without lang", []string{"parse", "-"}, 2, "needs --lang"},
 	}
 	for _, tt := range tests {
@@ -372,10 +375,15 @@ func TestParseUserGrammar(t *testing.T) {
 	if named.stdout != bundled.stdout {
 		t.Errorf("--grammar --lang go tree differs")
 	}
-	// A directory with a user grammar parses the files of its language.
+	// A user grammar is forced on every file of a directory; --only-lang
+	// restricts the walk to the files of a language.
 	r := mustRun(t, 1, dir, "", "parse", "--grammar", goGrammar(), "--fail-on-error", "--format", "jsonl", ".")
+	if n := strings.Count(r.stdout, "\n"); n != 3 {
+		t.Errorf("parsed %d files with --grammar on the directory, want 3:\n%s", n, clip(r.stdout))
+	}
+	r = mustRun(t, 1, dir, "", "parse", "--grammar", goGrammar(), "--only-lang", "go", "--fail-on-error", "--format", "jsonl", ".")
 	if n := strings.Count(r.stdout, "\n"); n != 2 {
-		t.Errorf("parsed %d files with --grammar on the directory, want 2:\n%s", n, clip(r.stdout))
+		t.Errorf("parsed %d files with --grammar --only-lang go on the directory, want 2:\n%s", n, clip(r.stdout))
 	}
 	// A grammar that does not load is named, with the reason.
 	r = mustRun(t, 2, dir, "", "parse", "--grammar", "not.wasm", "hello.go")
@@ -626,7 +634,7 @@ func TestQuery(t *testing.T) {
 		t.Errorf("query output:\n%s\nwant:\n%s", r.stdout, want)
 	}
 
-	r = mustRun(t, 0, dir, "", "query", "--format", "json", "--lang", "go", "q.scm", "hello.go")
+	r = mustRun(t, 0, dir, "", "query", "--format", "jsonl", "--lang", "go", "q.scm", "hello.go")
 	var caps []queryCapture
 	for line := range strings.Lines(r.stdout) {
 		var c queryCapture
@@ -634,6 +642,15 @@ func TestQuery(t *testing.T) {
 			t.Fatal(err)
 		}
 		caps = append(caps, c)
+	}
+	// json: one indented document holding the same captures.
+	rj := mustRun(t, 0, dir, "", "query", "--format", "json", "--lang", "go", "q.scm", "hello.go")
+	var docs []queryFileDoc
+	if err := json.Unmarshal([]byte(rj.stdout), &docs); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(rj.stdout, "[\n  {\n") || len(docs) != 1 || !slices.Equal(docs[0].Captures, caps) {
+		t.Errorf("json document does not hold the jsonl captures:\n%s", rj.stdout)
 	}
 	if len(caps) != 3 {
 		t.Fatalf("got %d captures, want 3:\n%s", len(caps), r.stdout)
@@ -661,23 +678,30 @@ func TestVersionAndHelp(t *testing.T) {
 			t.Errorf("version output lacks %q:\n%s", want, r.stdout)
 		}
 	}
+	if v := mustRun(t, 0, "", "", "--version"); v.stdout != r.stdout {
+		t.Errorf("--version = %q, version = %q", v.stdout, r.stdout)
+	}
 	r = mustRun(t, 0, "", "", "help")
-	for _, c := range []string{"parse", "query", "highlight", "langs", "build-grammar", "version", "help"} {
-		if !regexp.MustCompile(`(?m)^\t` + regexp.QuoteMeta(c) + ` `).MatchString(r.stdout) {
+	cmds := []string{"parse", "query", "tags", "highlight", "langs", "build-grammar", "bench", "completion", "version", "help"}
+	for _, c := range cmds {
+		if !regexp.MustCompile(`(?m)^  ` + regexp.QuoteMeta(c) + ` `).MatchString(r.stdout) {
 			t.Errorf("help does not list %s:\n%s", c, r.stdout)
 		}
 	}
-	for _, c := range []string{"parse", "query", "highlight", "langs", "build-grammar", "version"} {
+	for _, c := range cmds[:len(cmds)-1] {
 		r := mustRun(t, 0, "", "", "help", c)
-		if !strings.HasPrefix(r.stdout, "usage: tswasm "+c) {
+		if !strings.Contains(r.stdout, "Usage:\n  tswasm "+c) {
 			t.Errorf("help %s:\n%s", c, r.stdout)
 		}
-		r = mustRun(t, 0, "", "", c, "-h")
-		if !strings.HasPrefix(r.stderr, "usage: tswasm "+c) {
-			t.Errorf("%s -h:\n%s", c, r.stderr)
+		r2 := mustRun(t, 0, "", "", c, "--help")
+		if r2.stdout != r.stdout {
+			t.Errorf("%s --help differs from help %s:\n%s", c, c, r2.stdout)
 		}
 	}
-	mustRun(t, 2, "", "")
+	r = mustRun(t, 2, "", "")
+	if !strings.Contains(r.stderr, "Available Commands:") {
+		t.Errorf("tswasm without arguments: %s", r.stderr)
+	}
 }
 
 // TestParseHiddenMissing covers a MISSING token that is not a visible node:

@@ -1,3 +1,4 @@
+// Parallel work with results in input order, and the progress bar.
 package main
 
 import (
@@ -79,6 +80,10 @@ type progress struct {
 	wg   sync.WaitGroup
 }
 
+// progressDelay is how long a run goes before the bar first shows, so that
+// quick runs never draw it.
+const progressDelay = 250 * time.Millisecond
+
 // startProgress starts redrawing the bar ten times a second.
 func startProgress(w io.Writer, total int) *progress {
 	p := &progress{w: w, total: total, start: time.Now(), stop: make(chan struct{})}
@@ -92,7 +97,9 @@ func startProgress(w io.Writer, total int) *progress {
 			case <-p.stop:
 				return
 			case <-t.C:
-				p.draw()
+				if time.Since(p.start) >= progressDelay {
+					p.draw()
+				}
 			}
 		}
 	}()

@@ -1,44 +1,47 @@
+// The query command: compile a query per language, run it over files, print matches or captures.
 package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
+	"io"
 	"os"
+	"slices"
 	"sync"
+	"time"
 
+	"github.com/spf13/cobra"
 	"github.com/tswasm/tswasm"
 )
 
-func init() {
-	register("query", command{
-		summary: "run a tree-sitter query over files and print its captures, grep-like",
-		run:     runQuery,
-	})
-}
+func init() { register(newQueryCmd) }
 
-const queryAbout = `
-Runs the tree-sitter query in PATTERN_FILE (S-expression patterns with
-@captures and predicates such as #eq? and #match?) over each file, and prints
-one line per capture:
+const queryAbout = `Runs the tree-sitter query in PATTERN_FILE ("-" reads it from standard input)
+over each file, and prints what it captures:
 
   path:line:col: @capture text
 
 line and col are one-based (col counts bytes); text is the first line of the
-captured text, trimmed. --format json prints one JSON object per capture and
-line instead, with byte offsets, zero-based points and the full text.
+captured text, trimmed. Lines come match by match, each match's captures in
+pattern order; --captures prints one line per capture sorted by position
+instead. --format json prints one indented JSON document per file with its
+captures, --format jsonl one JSON object per capture and line, with byte
+offsets, zero-based points and the full text.
 
-Files are found as by 'tswasm parse' (default: the current directory). The
-query is compiled for each language it meets; a language it does not compile
-for is reported once. Naming the language with --lang is usual, since a query
-is written for one grammar.
+Files are found as by 'tswasm parse' (default path "."). The query is
+compiled once for each language it meets. In a directory walked without
+--lang, a language whose grammar cannot compile the query is skipped with
+one warning; with --lang, or for a file named on the command line, that is
+an error.
 
 Exit status: 0 done (with or without captures); 2 when the query does not
-compile, a file cannot be read or parsed, or a language is unknown.`
+compile (for --lang), a file cannot be read or parsed, or a language is
+unknown.`
 
-// queryCapture is one capture in --format json.
+// queryCapture is one capture in JSON output.
 type queryCapture struct {
 	Path       string    `json:"path"`
 	Language   string    `json:"language"`
@@ -51,6 +54,25 @@ type queryCapture struct {
 	Text       string    `json:"text"`
 }
 
+// queryFileDoc is one file's document in --format json.
+type queryFileDoc struct {
+	Path     string         `json:"path"`
+	Language string         `json:"language"`
+	Captures []queryCapture `json:"captures"`
+}
+
+// queryCache compiles a query at most once per language; a grammar that
+// cannot compile it gets a langSkipError.
+type queryCache struct {
+	ctx     context.Context
+	env     *env
+	timeout time.Duration // --timeout bounds compiling too
+	name    string        // the query's file, for messages
+	source  string
+	mu      sync.Mutex
+	m       map[*tswasm.Language]*compiledQuery
+}
+
 // compiledQuery is the query compiled for one language, at most once.
 type compiledQuery struct {
 	once sync.Once
@@ -58,187 +80,208 @@ type compiledQuery struct {
 	err  error
 }
 
-// queryLangError marks a query that does not compile for a language, so
-// that it is reported once.
-type queryLangError struct{ error }
-
-func (e *queryLangError) Unwrap() error { return e.error }
-
-type queryResult struct {
-	lang string
-	out  []byte
-	n    int
-	skip skipKind
-	err  error
+func (c *queryCache) get(langName string, lang *tswasm.Language) (*tswasm.Query, error) {
+	c.mu.Lock()
+	cq := c.m[lang]
+	if cq == nil {
+		cq = &compiledQuery{}
+		c.m[lang] = cq
+	}
+	c.mu.Unlock()
+	cq.once.Do(func() {
+		ctx, cancel := c.ctx, context.CancelFunc(func() {})
+		if c.timeout > 0 {
+			ctx, cancel = context.WithTimeout(ctx, c.timeout)
+		}
+		defer cancel()
+		defer watchdog(c.env, c.timeout, "compiling "+c.name+" for "+langName)()
+		cq.q, cq.err = tswasm.NewQuery(ctx, lang, c.source)
+		if cq.err != nil {
+			cq.err = &langSkipError{fmt.Errorf("%s does not compile for %s: %w", c.name, langName, cq.err)}
+		}
+	})
+	return cq.q, cq.err
 }
 
-func runQuery(ctx context.Context, e *env, args []string) int {
-	var o parseOptions
-	format := choice{value: "text", allowed: []string{"text", "json"}}
-	fs := newFlagSet(e, "query", "[flags] PATTERN_FILE [paths…]", queryAbout)
-	addWalkFlags(fs, &o)
-	fs.Var(&format, "format", "output `FORMAT`: text or json")
-	pos, code, ok := parseFlags(fs, args)
-	if !ok {
-		return code
-	}
-	if len(pos) == 0 {
-		fmt.Fprintln(e.stderr, "tswasm query: missing PATTERN_FILE")
-		fs.Usage()
-		return exitFailure
-	}
-	patternFile, paths := pos[0], pos[1:]
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
-	source, err := os.ReadFile(patternFile)
-	if err != nil {
-		e.errorf("reading the query: %v", err)
-		return exitFailure
-	}
-
-	run, code := newRunner(ctx, e, &o)
-	if run == nil {
-		return code
-	}
-	defer run.close()
-
-	var mu sync.Mutex
-	queries := map[*tswasm.Language]*compiledQuery{}
-	queryFor := func(le *langEntry, lang *tswasm.Language) (*tswasm.Query, error) {
-		mu.Lock()
-		cq := queries[lang]
-		if cq == nil {
-			cq = &compiledQuery{}
-			queries[lang] = cq
+func (c *queryCache) close() {
+	for _, cq := range c.m {
+		if cq.q != nil {
+			cq.q.Close()
 		}
-		mu.Unlock()
-		cq.once.Do(func() {
-			cq.q, cq.err = tswasm.NewQuery(ctx, lang, string(source))
-			if cq.err != nil {
-				cq.err = &queryLangError{fmt.Errorf("%s does not compile for %s: %w", patternFile, le.name, cq.err)}
-			}
-		})
-		return cq.q, cq.err
 	}
+}
+
+func newQueryCmd(e *env) *cobra.Command {
+	var (
+		o        inputOptions
+		format   enumValue
+		captures bool
+	)
+	cmd := &cobra.Command{
+		Use:   "query [flags] PATTERN_FILE [paths…]",
+		Short: "run a tree-sitter query over files and print its captures, grep-like",
+		Long:  queryAbout,
+		Args:  needArgs(1, "PATTERN_FILE"),
+		Example: `  tswasm query funcs.scm $(go env GOROOT)/src/net/http
+  tswasm query --captures --lang python calls.scm app.py
+  echo '(identifier) @id' | tswasm query --lang go - main.go`,
+	}
+	addInputFlags(cmd, &o)
+	cmd.Flags().Var(newEnum(&format, "text", "text", "json", "jsonl"), "format", "output format: text, json or jsonl")
+	_ = cmd.RegisterFlagCompletionFunc("format", format.complete)
+	cmd.Flags().BoolVar(&captures, "captures", false, "one line per capture, sorted by position (default: match by match)")
+	cmd.RunE = runWith(e, func(ctx context.Context, cmd *cobra.Command, args []string) int {
+		return runQuery(ctx, e, cmd, &o, format.value, captures, args)
+	})
+	return cmd
+}
+
+func runQuery(ctx context.Context, e *env, cmd *cobra.Command, o *inputOptions, format string, byCapture bool, args []string) int {
+	patternFile, paths := args[0], args[1:]
+	var source []byte
+	var err error
+	if patternFile == "-" {
+		if slices.Contains(paths, "-") {
+			e.errorf("query: standard input cannot hold both the query and a file")
+			return exitFailure
+		}
+		source, err = io.ReadAll(e.stdin)
+		patternFile = "<stdin>"
+	} else {
+		source, err = os.ReadFile(patternFile)
+	}
+	if err != nil {
+		e.errorf("reading the query: %v", oneLine(e, err))
+		return exitFailure
+	}
+	p, code := newPipeline(ctx, e, cmd, o, paths)
+	if p == nil {
+		return code
+	}
+	defer p.close()
+	qc := &queryCache{ctx: ctx, env: e, timeout: o.timeout, name: patternFile, source: string(source), m: map[*tswasm.Language]*compiledQuery{}}
+	defer qc.close()
 	// A forced language gets its query compiled up front, so that a bad
 	// query fails before any file is read.
-	if f := run.res.forced; f != nil {
-		if _, err := queryFor(f, f.lang); err != nil {
-			e.errorf("%v", err)
+	if f := p.res.forced; f != nil {
+		if _, err := qc.get(f.name, f.lang); err != nil {
+			e.errorf("%s", p.errText(err))
 			return exitFailure
 		}
 	}
-	defer func() {
-		for _, cq := range queries {
-			if cq.q != nil {
-				cq.q.Close()
-			}
+	r := &queryRun{e: e, qc: qc, format: format, byCapture: byCapture, color: colorOn(e, e.stdoutTTY),
+		cursors: make([]*tswasm.QueryCursor, o.jobs)}
+	defer r.close()
+	p.startProgressFor(true, false)
+	runFiles(p, r.formatCaptures, func(_ input, _ *outcome, d *queryFileDoc) {
+		if d != nil && len(d.Captures) > 0 {
+			r.docs = append(r.docs, *d)
 		}
-	}()
+	})
+	if format == "json" && p.writeErr == nil {
+		p.writeErr = writeIndentedJSON(e.stdout, nonNilSlice(r.docs))
+	}
+	return p.finish()
+}
 
-	w := run.walker(&o)
-	inputs := w.collect(paths)
-	failed := w.failed
-	cursors := make([]*tswasm.QueryCursor, len(run.parsers))
-	defer func() {
-		for _, c := range cursors {
-			if c != nil {
-				c.Close()
-			}
-		}
-	}()
+// queryRun is one query command's state.
+type queryRun struct {
+	e         *env
+	qc        *queryCache
+	format    string
+	byCapture bool
+	color     bool
+	cursors   []*tswasm.QueryCursor // one per worker
+	docs      []queryFileDoc        // --format json: one document per file
+}
 
-	work := func(wk, i int) queryResult {
-		in := inputs[i]
-		p, skip, err := run.parse(wk, in)
-		r := queryResult{skip: skip, err: err}
-		if p.le != nil {
-			r.lang = p.le.name
+func (r *queryRun) close() {
+	for _, c := range r.cursors {
+		if c != nil {
+			c.Close()
 		}
-		if err != nil || skip != notSkipped {
-			return r
-		}
-		defer p.tree.Close()
-		q, err := queryFor(p.le, p.lang)
-		if err != nil {
-			r.err = err
-			return r
-		}
-		if cursors[wk] == nil {
-			cursors[wk] = tswasm.NewQueryCursor()
-		}
-		qc := cursors[wk]
-		names := q.CaptureNames()
-		var out bytes.Buffer
-		enc := json.NewEncoder(&out)
+	}
+}
+
+// formatCaptures is query's format stage: the captures of one file as text
+// or jsonl lines, or as a document for --format json.
+func (r *queryRun) formatCaptures(ctx context.Context, wk int, f *fileJob, out *outcome) (*queryFileDoc, error) {
+	q, err := r.qc.get(out.lang, f.lang)
+	if err != nil {
+		return nil, err
+	}
+	if r.cursors[wk] == nil {
+		r.cursors[wk] = tswasm.NewQueryCursor()
+	}
+	caps, err := collectCaptures(ctx, r.cursors[wk], q, f, out.lang, r.byCapture)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	switch r.format {
+	case "json":
+		return &queryFileDoc{Path: f.in.display(), Language: out.lang, Captures: caps}, nil
+	case "jsonl":
+		enc := json.NewEncoder(&b)
 		enc.SetEscapeHTML(false)
-		for m, ci := range qc.Captures(ctx, q, p.tree.RootNode(), p.src) {
-			c := m.Captures[ci]
-			name := names[c.Index]
-			sp := c.Node.StartPosition()
-			text := c.Node.Utf8Text(p.src)
-			r.n++
-			if format.value == "json" {
-				ep := c.Node.EndPosition()
-				_ = enc.Encode(queryCapture{
-					Path: in.display(), Language: r.lang, Pattern: m.PatternIndex, Capture: name,
-					StartByte: c.Node.StartByte(), EndByte: c.Node.EndByte(),
-					StartPoint: jsonPoint{sp.Row, sp.Column}, EndPoint: jsonPoint{ep.Row, ep.Column},
-					Text: text,
-				})
-				continue
-			}
-			fmt.Fprintf(&out, "%s:%d:%d: @%s %s\n", in.display(), sp.Row+1, sp.Column+1, name, firstLine(text))
+		for _, c := range caps {
+			_ = enc.Encode(c)
 		}
-		if err := qc.Err(); err != nil {
-			r.err = err
-			return r
+	default:
+		for _, c := range caps {
+			loc := fmt.Sprintf("%s:%d:%d:", c.Path, c.StartPoint.Row+1, c.StartPoint.Column+1)
+			fmt.Fprintf(&b, "%s %s %s\n", sgr(r.color, "35", loc), sgr(r.color, "36", "@"+c.Capture), firstLine(c.Text))
 		}
-		r.out = out.Bytes()
-		return r
 	}
+	out.out = b.Bytes()
+	return nil, nil
+}
 
-	seen := onceReporter{}
-	reportedQuery := map[string]bool{}
-	var writeErr error
-	emit := func(i int, r queryResult) {
-		in := inputs[i]
-		if r.err != nil {
-			failed++
-			if ctx.Err() != nil && errors.Is(r.err, ctx.Err()) {
-				return // interrupted: said once at the end
-			}
-			if _, isQ := r.err.(*queryLangError); isQ {
-				if !reportedQuery[r.lang] {
-					reportedQuery[r.lang] = true
-					e.errorf("%v (skipping every %s file)", r.err, r.lang)
-				}
-				return
-			}
-			if msg := seen.message(in, r.lang, r.err); msg != "" {
-				e.errorf("%s", msg)
-			}
-			return
+// writeIndentedJSON writes v as one JSON document indented by two spaces.
+func writeIndentedJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// nonNilSlice makes a nil slice an empty one, so that JSON says [].
+func nonNilSlice[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// collectCaptures runs q over a parsed file: match by match (captures in
+// pattern order), or with byPosition every capture sorted by start, then
+// longest first, then pattern.
+func collectCaptures(ctx context.Context, qc *tswasm.QueryCursor, q *tswasm.Query, f *fileJob, lang string, byPosition bool) ([]queryCapture, error) {
+	names := q.CaptureNames()
+	var caps []queryCapture
+	add := func(pattern uint, c tswasm.QueryCapture) {
+		sp, ep := c.Node.StartPosition(), c.Node.EndPosition()
+		caps = append(caps, queryCapture{
+			Path: f.in.display(), Language: lang, Pattern: pattern, Capture: names[c.Index],
+			StartByte: c.Node.StartByte(), EndByte: c.Node.EndByte(),
+			StartPoint: jsonPoint{sp.Row, sp.Column}, EndPoint: jsonPoint{ep.Row, ep.Column},
+			Text: f.text(c.Node),
+		})
+	}
+	root := f.tree.RootNode()
+	if byPosition {
+		for m, ci := range qc.Captures(ctx, q, root, f.src) {
+			add(m.PatternIndex, m.Captures[ci])
 		}
-		if r.skip == skipBinary && in.explicit {
-			e.errorf("%s: binary file skipped", in.display())
+		slices.SortStableFunc(caps, func(a, b queryCapture) int {
+			return cmp.Or(cmp.Compare(a.StartByte, b.StartByte), cmp.Compare(b.EndByte, a.EndByte), cmp.Compare(a.Pattern, b.Pattern))
+		})
+	} else {
+		for m := range qc.Matches(ctx, q, root, f.src) {
+			for _, c := range m.Captures {
+				add(m.PatternIndex, c)
+			}
 		}
-		if len(r.out) > 0 && writeErr == nil {
-			_, writeErr = e.stdout.Write(r.out)
-		}
 	}
-	runOrdered(len(inputs), o.jobs, work, emit)
-	if writeErr != nil {
-		e.errorf("writing output: %v", writeErr)
-		return exitFailure
-	}
-	if ctx.Err() != nil {
-		e.errorf("interrupted")
-		return exitFailure
-	}
-	if failed > 0 {
-		return exitFailure
-	}
-	return exitOK
+	return caps, qc.Err()
 }

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"flag"
-	"io"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -71,33 +69,29 @@ func TestIsBinary(t *testing.T) {
 	}
 }
 
-func TestParseFlagsInterspersed(t *testing.T) {
-	tests := []struct {
-		args    []string
-		pos     []string
-		quiet   bool
-		lang    string
-		ok      bool
-		code    int
-		comment string
-	}{
-		{[]string{"a", "--quiet", "b"}, []string{"a", "b"}, true, "", true, 0, "flag between paths"},
-		{[]string{"--lang", "go", "-", "x"}, []string{"-", "x"}, false, "go", true, 0, "stdin dash is positional"},
-		{[]string{"a", "--", "--quiet"}, []string{"a", "--quiet"}, false, "", true, 0, "-- ends flags"},
-		{[]string{"--", "-x"}, []string{"-x"}, false, "", true, 0, "leading --"},
-		{[]string{"a", "-h"}, nil, false, "", false, 0, "help"},
-		{[]string{"a", "--bogus"}, nil, false, "", false, exitFailure, "unknown flag"},
-		{nil, nil, false, "", true, 0, "nothing"},
-	}
-	for _, tt := range tests {
-		fs := flag.NewFlagSet("x", flag.ContinueOnError)
-		fs.SetOutput(io.Discard)
-		quiet := fs.Bool("quiet", false, "")
-		lang := fs.String("lang", "", "")
-		pos, code, ok := parseFlags(fs, tt.args)
-		if ok != tt.ok || code != tt.code || !slices.Equal(pos, tt.pos) || *quiet != tt.quiet || *lang != tt.lang {
-			t.Errorf("%s: parseFlags(%q) = %q, %d, %v (quiet %v, lang %q)", tt.comment, tt.args, pos, code, ok, *quiet, *lang)
+func TestEnumValue(t *testing.T) {
+	var e enumValue
+	newEnum(&e, "text", "text", "json", "jsonl")
+	for in, want := range map[string]string{"JSON": "json", "Jsonl": "jsonl", "text": "text"} {
+		if err := e.Set(in); err != nil || e.value != want {
+			t.Errorf("Set(%q) = %v, value %q; want %q", in, err, e.value, want)
 		}
+	}
+	if err := e.Set("yaml"); err == nil || !strings.Contains(err.Error(), "text, json, jsonl") {
+		t.Errorf("Set(yaml) = %v", err)
+	}
+}
+
+func TestSizeValue(t *testing.T) {
+	for in, want := range map[string]uint64{"64MiB": 64 << 20, "512k": 512 << 10, "1g": 1 << 30, "100": 100, "1.5MB": 3 << 19, "2 GiB": 2 << 30} {
+		var s sizeValue
+		if err := s.Set(in); err != nil || uint64(s) != want {
+			t.Errorf("Set(%q) = %v, %d; want %d", in, err, s, want)
+		}
+	}
+	var s sizeValue
+	if err := s.Set("lots"); err == nil {
+		t.Error("Set(lots) accepted")
 	}
 }
 

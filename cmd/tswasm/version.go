@@ -1,31 +1,31 @@
+// The version command.
 package main
 
 import (
-	"context"
 	"fmt"
 	"runtime"
 	"runtime/debug"
 
+	"github.com/spf13/cobra"
 	tsrt "github.com/tswasm/tswasm/internal/runtime"
 )
 
-func init() {
-	register("version", command{
-		summary: "print the versions of tswasm, its tree-sitter runtime, wazero and Go",
-		run:     runVersion,
-	})
+func init() { register(newVersionCmd) }
+
+func newVersionCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "print the versions of tswasm, its tree-sitter runtime, wazero and Go",
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			fmt.Fprint(e.stdout, versionString()+"\n")
+			return nil
+		},
+	}
 }
 
-func runVersion(ctx context.Context, e *env, args []string) int {
-	fs := newFlagSet(e, "version", "", "")
-	pos, code, ok := parseFlags(fs, args)
-	if !ok {
-		return code
-	}
-	if len(pos) > 0 {
-		fmt.Fprintf(e.stderr, "tswasm version: unexpected argument %q\n", pos[0])
-		return exitFailure
-	}
+// versionString is what 'tswasm version' and 'tswasm --version' print.
+func versionString() string {
 	version, wazero := "(devel)", "unknown"
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		if v := bi.Main.Version; v != "" {
@@ -42,11 +42,8 @@ func runVersion(ctx context.Context, e *env, args []string) int {
 			}
 		}
 	}
-	fmt.Fprintf(e.stdout, "tswasm %s\n", version)
-	fmt.Fprintf(e.stdout, "tree-sitter runtime %s (grammar ABI %d–%d), compiled to wasm32\n", tsrt.Version, tsrt.MinABI, tsrt.MaxABI)
-	fmt.Fprintf(e.stdout, "wazero %s (%s)\n", wazero, wazeroMode())
-	fmt.Fprintf(e.stdout, "%s %s/%s\n", runtime.Version(), runtime.GOOS, runtime.GOARCH)
-	return exitOK
+	return fmt.Sprintf("tswasm %s\ntree-sitter runtime %s (grammar ABI %d–%d), compiled to wasm32\nwazero %s (%s)\n%s %s/%s",
+		version, tsrt.Version, tsrt.MinABI, tsrt.MaxABI, wazero, wazeroMode(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 }
 
 // wazeroMode says which wazero engine NewRuntimeConfig picks on this

@@ -1,7 +1,10 @@
+// Stage 1 of the pipeline: expand arguments into the files to process.
 package main
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -12,7 +15,10 @@ import (
 type input struct {
 	path     string // file system path, or "-" for standard input
 	explicit bool   // named on the command line rather than found in a directory
-	maybe    bool   // found in a directory with no language by name: only its first line (a shebang) can select it
+	maybe    bool   // found in a directory with no language by name: only its first lines (shebang, modeline) can select it
+	size     int64  // from the walk's stat; for standard input, its length
+	stdin    []byte // standard input, read by the walk
+	stdinErr error  // reading standard input failed
 }
 
 // display is the name used in output: the path as given or walked, with
@@ -30,7 +36,35 @@ type walker struct {
 	excludes  []ignoreRule                       // --exclude patterns, relative to each walked root
 	candidate func(path string) (ok, maybe bool) // whether a walked file may be processed
 	report    func(path string, err error)       // prints a problem; the run goes on
+	warn      func(path, msg string)             // prints a note about a skipped file
+	stdin     io.Reader                          // read for "-"
+	maxStdin  int64                              // read at most this much of standard input (+1 to detect more)
 	failed    int                                // problems reported
+}
+
+// errNotRegular is the error for a path that is not a regular file: the
+// tool never opens FIFOs, devices or sockets, which could block forever.
+type errNotRegular struct{ mode fs.FileMode }
+
+func (e errNotRegular) Error() string {
+	return fmt.Sprintf("not a regular file (%s); skipped", fileKind(e.mode))
+}
+
+// fileKind names a file mode's type.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeCharDevice != 0:
+		return "character device"
+	case m&fs.ModeDevice != 0:
+		return "block device"
+	case m&fs.ModeIrregular != 0:
+		return "irregular file"
+	}
+	return "special file"
 }
 
 // collect returns the inputs for args in order: files as given, directories
@@ -40,7 +74,12 @@ func (w *walker) collect(args []string) []input {
 	var out []input
 	for _, a := range args {
 		if a == "-" {
-			out = append(out, input{path: "-", explicit: true})
+			in := input{path: "-", explicit: true}
+			if w.stdin != nil {
+				in.stdin, in.stdinErr = io.ReadAll(io.LimitReader(w.stdin, w.maxStdin+1))
+				in.size = int64(len(in.stdin))
+			}
+			out = append(out, in)
 			continue
 		}
 		fi, err := os.Stat(a)
@@ -48,8 +87,12 @@ func (w *walker) collect(args []string) []input {
 			w.problem(a, err)
 			continue
 		}
+		if !fi.IsDir() && !fi.Mode().IsRegular() {
+			w.problem(a, errNotRegular{fi.Mode()})
+			continue
+		}
 		if !fi.IsDir() {
-			out = append(out, input{path: a, explicit: true})
+			out = append(out, input{path: a, explicit: true, size: fi.Size()})
 			continue
 		}
 		var st ignoreStack
@@ -97,15 +140,20 @@ func (w *walker) walkDir(dir, rel string, st ignoreStack, out []input) []input {
 			childRel = path.Join(rel, name)
 		}
 		isDir := de.IsDir()
-		if de.Type()&fs.ModeSymlink != 0 {
+		mode := de.Type()
+		var size int64
+		if mode&fs.ModeSymlink != 0 {
 			// Symbolic links to directories are not followed (no cycles);
 			// links to files are files; dangling links are files too, so
 			// that reading them reports the problem.
-			if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-				continue
+			if fi, err := os.Stat(p); err == nil {
+				if fi.IsDir() {
+					continue
+				}
+				mode, size = fi.Mode().Type(), fi.Size()
+			} else {
+				mode = 0
 			}
-		} else if !isDir && !de.Type().IsRegular() {
-			continue // sockets, devices, pipes
 		}
 		if st.ignored(childRel, isDir) {
 			continue
@@ -114,9 +162,23 @@ func (w *walker) walkDir(dir, rel string, st ignoreStack, out []input) []input {
 			out = w.walkDir(p, childRel, st, out)
 			continue
 		}
-		if ok, maybe := w.candidate(p); ok {
-			out = append(out, input{path: p, maybe: maybe})
+		ok, maybe := w.candidate(p)
+		if !ok {
+			continue
 		}
+		if !mode.IsRegular() {
+			// FIFOs, sockets, devices: never opened (a FIFO blocks).
+			if w.warn != nil {
+				w.warn(p, errNotRegular{mode}.Error())
+			}
+			continue
+		}
+		if de.Type()&fs.ModeSymlink == 0 {
+			if fi, err := de.Info(); err == nil {
+				size = fi.Size()
+			}
+		}
+		out = append(out, input{path: p, maybe: maybe, size: size})
 	}
 	return out
 }

@@ -1,0 +1,17 @@
+//go:build darwin || freebsd || netbsd || openbsd || dragonfly
+
+// Terminal detection on BSDs and macOS: a TIOCGETA ioctl succeeds only on a terminal.
+package main
+
+import (
+	"os"
+
+	"golang.org/x/sys/unix"
+)
+
+// isTerminal reports whether f is a terminal (not /dev/null, which is a
+// character device too).
+func isTerminal(f *os.File) bool {
+	_, err := unix.IoctlGetTermios(int(f.Fd()), unix.TIOCGETA)
+	return err == nil
+}
