@@ -23,10 +23,13 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/tetratelabs/wazero/experimental"
 
 	"github.com/tswasm/tswasm"
 	tsrt "github.com/tswasm/tswasm/internal/runtime"
@@ -41,6 +44,7 @@ func main() {
 	maxFile := flag.Int("max", 1<<20, "skip files larger than this many bytes")
 	rounds := flag.Int("rounds", 10, "how many times to parse the whole corpus")
 	hash := flag.Bool("hash", false, "print path, node count and S-expression hash of every tree (one round)")
+	mmapMem := flag.Bool("mmap", false, "back the store's linear memory with an mmap reservation (mmap_linux.go) instead of a Go slice")
 	flag.Parse()
 	if *grammar == "" || *name == "" || *dir == "" {
 		flag.Usage()
@@ -64,7 +68,11 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	p, err := e.NewParser(ctx)
+	pctx := ctx
+	if *mmapMem {
+		pctx = experimental.WithMemoryAllocator(ctx, newMmapAllocator())
+	}
+	p, err := e.NewParser(pctx)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -92,8 +100,10 @@ func main() {
 		}
 	}
 	d, cpu := time.Since(start), cpuTime()-cpu0
-	fmt.Fprintf(os.Stderr, "%d files, %d bytes, %d rounds: wall %v, cpu %v, %.2f MB/s of CPU time\n",
-		len(files), total, *rounds, d.Round(time.Millisecond), cpu.Round(time.Millisecond),
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	fmt.Fprintf(os.Stderr, "%d files, %d bytes, %d rounds: wall %v, cpu %v, %d GCs, peak RSS %d MB, %.2f MB/s of CPU time\n",
+		len(files), total, *rounds, d.Round(time.Millisecond), cpu.Round(time.Millisecond), ms.NumGC, peakRSS()>>20,
 		float64(total)*float64(*rounds)/cpu.Seconds()/1e6)
 }
 
@@ -140,4 +150,13 @@ func corpus(dir string, exts []string, maxFile int) ([]file, int) {
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].rel < files[j].rel })
 	return files, total
+}
+
+// peakRSS is the process's peak resident set size in bytes.
+func peakRSS() int64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return ru.Maxrss << 10
 }
