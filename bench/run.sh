@@ -42,6 +42,8 @@ BENCHSTAT=golang.org/x/perf/cmd/benchstat@v0.0.0-20250813145418-2f7363a06fe1
 mkdir -p "$out"
 raw="$out/raw.txt"
 : >"$raw"
+# The load average goes with the results (RESULTS.md quotes it).
+echo "start: $(date -u +%FT%TZ) $(uptime)" | tee "$out/uptime.txt"
 hot='^Benchmark(Parse|Edit|Keystrokes|WalkCursor|WalkNodes|Query|Batch)$'
 run() { # regexp benchtime
 	go test -run '^$' -bench "$1" -count "$count" -benchtime "$2" $short -timeout 0 . | tee -a "$raw"
@@ -63,3 +65,4 @@ fi
 	go run "$BENCHSTAT" -filter '/grammar:smacker' -col '/impl@(smacker tswasm)' "$raw"
 } | tee "$out/benchstat-smacker.txt"
 go run ./internal/cmd/benchratio "$raw" | tee "$out/ratios.md"
+echo "end: $(date -u +%FT%TZ) $(uptime)" | tee -a "$out/uptime.txt"

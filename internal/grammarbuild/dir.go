@@ -105,5 +105,8 @@ func BuildDirOptions(ctx context.Context, srcDir string, o Options) error {
 		return fmt.Errorf("grammarbuild: name %q does not match %s, which defines tree_sitter_%s", o.Name, srcs[0], parserName)
 	}
 	o.Sources = srcs
+	// parser.c's directory, for headers outside it that include
+	// "tree_sitter/parser.h" (tree-sitter-typescript's common/scanner.h).
+	o.IncludeDirs = append(o.IncludeDirs, filepath.Dir(srcs[0]))
 	return Build(ctx, o)
 }

@@ -11,27 +11,27 @@
 // Bundled:
 //
 //   - Bash (bash): tree-sitter-bash 0.25.1, ABI 15, shipped
-//   - C (c): tree-sitter-c 0.24.1, ABI 15, shipped
+//   - C (c): tree-sitter-c 0.24.1, ABI 15, built
 //   - C# (c_sharp): tree-sitter-c-sharp 0.23.5, ABI 15, shipped
 //   - C++ (cpp): tree-sitter-cpp 0.23.4, ABI 14, shipped
 //   - CSS (css): tree-sitter-css 0.25.0, ABI 15, shipped
-//   - Go (go): tree-sitter-go 0.25.0, ABI 15, shipped
+//   - Go (go): tree-sitter-go 0.25.0, ABI 15, built
 //   - Haskell (haskell): tree-sitter-haskell 0.23.1, ABI 14, shipped
 //   - HTML (html): tree-sitter-html 0.23.2, ABI 14, shipped
 //   - Java (java): tree-sitter-java 0.23.5, ABI 14, shipped
-//   - JavaScript (javascript): tree-sitter-javascript 0.25.0, ABI 15, shipped
+//   - JavaScript (javascript): tree-sitter-javascript 0.25.0, ABI 15, built
 //   - JSDoc (jsdoc): tree-sitter-jsdoc 0.25.0, ABI 15, shipped
-//   - JSON (json): tree-sitter-json 0.24.8, ABI 14, shipped
+//   - JSON (json): tree-sitter-json 0.24.8, ABI 14, built
 //   - Lua (lua): @tree-sitter-grammars/tree-sitter-lua 0.4.1, ABI 15, shipped
 //   - PHP (php): tree-sitter-php 0.24.2, ABI 15, shipped
-//   - Python (python): tree-sitter-python 0.25.0, ABI 15, shipped
+//   - Python (python): tree-sitter-python 0.25.0, ABI 15, built
 //   - Regex (regex): tree-sitter-regex 0.25.0, ABI 15, shipped
 //   - Ruby (ruby): tree-sitter-ruby 0.23.1, ABI 14, shipped
 //   - Rust (rust): tree-sitter-rust 0.24.0, ABI 15, built
 //   - Scala (scala): tree-sitter-scala 0.24.0, ABI 14, shipped
 //   - TOML (toml): @tree-sitter-grammars/tree-sitter-toml 0.7.0, ABI 14, shipped
 //   - TSX (tsx): tree-sitter-typescript 0.23.2, ABI 14, shipped
-//   - TypeScript (typescript): tree-sitter-typescript 0.23.2, ABI 14, shipped
+//   - TypeScript (typescript): tree-sitter-typescript 0.23.2, ABI 14, built
 //   - YAML (yaml): @tree-sitter-grammars/tree-sitter-yaml 0.7.1, ABI 14, shipped
 package all
 

@@ -36,7 +36,7 @@ var Spec = &languages.Spec{
 	Filenames:  nil,
 	Shebangs:   nil,
 	Wasm:       wasm,
-	SHA256:     "e1c37558686b5032ee017145407782379e3990639c828f594bdf73e3703a32eb",
+	SHA256:     "89b1d4498d64739e7c35f53609a79e0145d535d5d8bd57a27a8bdd49b4a42b7c",
 	Version:    "0.24.0",
 	Package:    "tree-sitter-rust",
 	ABI:        15,

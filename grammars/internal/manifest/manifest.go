@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path"
 	"regexp"
 	"slices"
 )
@@ -55,6 +56,10 @@ type Grammar struct {
 	// and, for multi-grammar packages, the grammar's tree-sitter.json path
 	// (input; "" is the package root).
 	SrcDir string `json:"srcDir,omitempty"`
+	// Opt is the clang optimisation flag for a built wasm, appended to
+	// internal/grammarbuild's flags (input; "" keeps grammarbuild's -Os).
+	// The benchmarked grammars use -O2: wazero does no inlining of its own.
+	Opt string `json:"opt,omitempty"`
 	// Deps pins the npm packages whose query files this grammar's
 	// tree-sitter.json pulls in through node_modules/ (input).
 	Deps map[string]string `json:"deps,omitempty"`
@@ -214,4 +219,23 @@ func (m *Manifest) Marshal() ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// BuildFlags are the clang flags a built wasm adds to internal/grammarbuild's
+// CompileFlags: Opt, if set.
+func (g *Grammar) BuildFlags() []string {
+	if g.Opt == "" {
+		return nil
+	}
+	return []string{g.Opt}
+}
+
+// BuildCommand is the command that rebuilds g's wasm from the npm package
+// unpacked at src.
+func (g *Grammar) BuildCommand(src string) string {
+	opt := ""
+	if g.Opt != "" {
+		opt = " -opt " + g.Opt
+	}
+	return fmt.Sprintf("go run ./internal/cmd/build-grammar -name %s%s -o %s/%s %s", g.Grammar, opt, g.Dir(), path.Base(g.WasmFrom), src)
 }

@@ -363,7 +363,7 @@ func (u *updater) refresh(ctx context.Context, g *manifest.Grammar) error {
 		g.Build = nil
 	case manifest.OriginBuilt:
 		src := filepath.Join(pdir, filepath.FromSlash(g.SrcDir))
-		if err := grammarbuild.BuildDir(ctx, src, g.Grammar, wasmOut); err != nil {
+		if err := grammarbuild.BuildDirOptions(ctx, src, grammarbuild.Options{Name: g.Grammar, Out: wasmOut, ExtraFlags: g.BuildFlags()}); err != nil {
 			return err
 		}
 		clang, err := grammarbuild.FindClang()
@@ -380,9 +380,9 @@ func (u *updater) refresh(ctx context.Context, g *manifest.Grammar) error {
 		}
 		first, _, _ := strings.Cut(string(ver), "\n")
 		g.Build = &manifest.Build{
-			Command:       fmt.Sprintf("go run ./internal/cmd/build-grammar -name %s -o %s/%s %s", g.Grammar, g.Dir(), wasmRel, srcArg),
+			Command:       g.BuildCommand(srcArg),
 			Compiler:      strings.TrimSpace(first),
-			CompileFlags:  grammarbuild.CompileFlags,
+			CompileFlags:  append(slices.Clone(grammarbuild.CompileFlags), g.BuildFlags()...),
 			LinkFlags:     append(slices.Clone(grammarbuild.LinkFlags), "-Wl,--export=tree_sitter_"+g.Grammar),
 			ShippedABI:    shippedABI,
 			ShippedSHA256: sum(shipped),

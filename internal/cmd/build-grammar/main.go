@@ -1,7 +1,7 @@
 // Command build-grammar compiles a tree-sitter grammar directory into a wasm
 // side module that tswasm can load.
 //
-//	go run ./internal/cmd/build-grammar [-name go] [-v] -o out.wasm DIR
+//	go run ./internal/cmd/build-grammar [-name go] [-opt -O2] [-v] -o out.wasm DIR
 //
 // DIR is a grammar repository (with src/parser.c) or a flat directory with
 // parser.c, as in smacker/go-tree-sitter. Without -name the name comes from
@@ -24,8 +24,9 @@ func main() {
 	name := flag.String("name", "", "grammar name; the module exports tree_sitter_<name> (default: from parser.c)")
 	out := flag.String("o", "", "output .wasm file (required)")
 	verbose := flag.Bool("v", false, "print clang commands and diagnostics")
+	opt := flag.String("opt", "", "clang optimisation flag appended to grammarbuild's -Os, e.g. -O2")
 	flag.Usage = func() {
-		fmt.Fprintf(os.Stderr, "usage: build-grammar [-name NAME] [-v] -o OUT.wasm DIR\n")
+		fmt.Fprintf(os.Stderr, "usage: build-grammar [-name NAME] [-opt -O2] [-v] -o OUT.wasm DIR\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -36,6 +37,9 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	o := grammarbuild.Options{Name: *name, Out: *out}
+	if *opt != "" {
+		o.ExtraFlags = []string{*opt}
+	}
 	if *verbose {
 		o.Log = os.Stderr
 	}
