@@ -132,7 +132,7 @@ func queryDepth(ctx context.Context) (string, error) {
 		var te *tswasm.TrapError
 		return errors.As(err, &te), oneLine(err)
 	}
-	lo, hi := 1, 100000
+	lo, hi := 1, 16384
 	if t, _ := trapped(hi); !t {
 		return fmt.Sprintf("query nested %d deep compiles or gets a typed error", hi), nil
 	}
