@@ -271,14 +271,17 @@ func deepCursor(ctx context.Context) (string, error) {
 	defer tree.Close()
 	c := tree.Walk()
 	defer c.Close()
-	visited, maxDepth := 0, uint32(0)
+	// Depth is tracked here: TreeCursor.Depth walks the cursor's stack.
+	visited, level, maxDepth := 0, 0, 0
 	for {
 		visited++
-		maxDepth = max(maxDepth, c.Depth())
+		maxDepth = max(maxDepth, level)
 		if c.GotoFirstChild() {
+			level++
 			continue
 		}
 		for !c.GotoNextSibling() {
+			level--
 			if !c.GotoParent() {
 				want := tree.RootNode().DescendantCount()
 				return fmt.Sprintf("JSON nested %d deep: cursor visited %d of %d nodes, max depth %d, no error reported", depth, visited, want, maxDepth), nil
