@@ -73,8 +73,6 @@ func runChild(self, name string, timeout time.Duration) string {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, self, "-probe", name)
 	out, _ := cmd.CombinedOutput()
-	start := time.Now()
-	_ = start
 	var result, fatal string
 	sc := bufio.NewScanner(strings.NewReader(string(out)))
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
