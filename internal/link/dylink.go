@@ -73,12 +73,22 @@ type Grammar struct {
 	Dylink Dylink
 	Name   string // "go" for tree_sitter_go
 	Entry  string // the exported function returning the TSLanguage pointer
+
+	gotFuncs        uint64 // distinct GOT.func imports (table slots)
+	definedTableMin uint64 // entries of tables the module defines itself
+	definedMemBytes uint64 // bytes of memories the module defines itself
 }
 
-// Inspect checks that wasm is a grammar side module and finds its entry
-// point. name selects tree_sitter_<name> when the module exports several;
-// empty means the only one.
+// Inspect checks that wasm is a grammar side module within DefaultLimits and
+// finds its entry point. name selects tree_sitter_<name> when the module
+// exports several; empty means the only one. A grammar over the limits gets a
+// *LimitError before anything is compiled or allocated.
 func Inspect(wasm []byte, name string) (*Grammar, error) {
+	return InspectWithLimits(wasm, name, DefaultLimits)
+}
+
+// InspectWithLimits is Inspect with caller-chosen limits.
+func InspectWithLimits(wasm []byte, name string, lim Limits) (*Grammar, error) {
 	m, err := wasmbin.Parse(wasm)
 	if err != nil {
 		return nil, err
@@ -100,7 +110,13 @@ func Inspect(wasm []byte, name string) (*Grammar, error) {
 			entries = append(entries, e.Name)
 		}
 	}
-	g := &Grammar{Module: m, Dylink: d}
+	g := &Grammar{Module: m, Dylink: d, gotFuncs: countGOTFuncs(m)}
+	if err := g.scanDefined(wasm); err != nil {
+		return nil, err
+	}
+	if err := g.Check(lim); err != nil {
+		return nil, err
+	}
 	switch {
 	case name != "":
 		want := "tree_sitter_" + name

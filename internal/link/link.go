@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/tetratelabs/wazero"
@@ -24,6 +23,12 @@ type Target struct {
 	// TableGrow appends n null entries to the table and returns the old
 	// size, or 0xffffffff.
 	TableGrow func(ctx context.Context, n uint32) (uint32, error)
+	// Limits caps what one grammar may take; zero fields mean DefaultLimits.
+	Limits Limits
+	// Reserve, if set, is asked before anything is allocated or grown for a
+	// grammar, with the grammar's worst-case footprint; an error refuses the
+	// grammar (a store uses it to count grammars against its memory limit).
+	Reserve func(ctx context.Context, f Footprint) error
 }
 
 // Instance is a grammar linked into a target.
@@ -32,7 +37,10 @@ type Instance struct {
 	Language   uint32 // address of the TSLanguage
 	MemoryBase uint32
 	TableBase  uint32
-	glue       []api.Module
+	// Footprint is what linking reserved for the grammar (worst case,
+	// including alignment padding); it stays reserved after Close.
+	Footprint Footprint
+	glue      []api.Module
 }
 
 // Close releases the grammar's wasm instances. Its memory block and table
@@ -98,8 +106,16 @@ func Link(ctx context.Context, t Target, g *Grammar, compiled wazero.CompiledMod
 func (in *Instance) link(ctx context.Context, t Target, g *Grammar, compiled wazero.CompiledModule) (*Instance, error) {
 
 	d := g.Dylink
-	if d.MemAlign > 16 {
-		return nil, fmt.Errorf("grammar asks for memory alignment 2^%d", d.MemAlign)
+	// Everything is checked before the first allocation: a crafted grammar
+	// must never reach the table's or the memory's growth.
+	if err := g.Check(t.Limits); err != nil {
+		return nil, err
+	}
+	in.Footprint = g.Footprint()
+	if t.Reserve != nil {
+		if err := t.Reserve(ctx, in.Footprint); err != nil {
+			return nil, err
+		}
 	}
 	if d.MemSize > 0 {
 		base, err := t.AllocData(ctx, d.MemSize, 1<<d.MemAlign)
@@ -307,6 +323,7 @@ func fillGOT(ctx context.Context, t Target, g *Grammar, in *Instance, gotMod api
 		return nil
 	}
 	var funcs []string
+	seen := map[string]bool{}
 	for _, im := range g.Module.Imports {
 		switch im.Module {
 		case "GOT.mem":
@@ -320,7 +337,8 @@ func fillGOT(ctx context.Context, t Target, g *Grammar, in *Instance, gotMod api
 			}
 			setGlobal(gotMod, im.Name, in.MemoryBase+uint32(off.Get()))
 		case "GOT.func":
-			if !slices.Contains(funcs, im.Name) {
+			if !seen[im.Name] { // a map: a crafted grammar may import 100k names
+				seen[im.Name] = true
 				funcs = append(funcs, im.Name)
 			}
 		}
