@@ -36,7 +36,7 @@ func rssBytes(t *testing.T) uint64 {
 }
 
 // storeMemBytes is the store's wasm linear memory size.
-func storeMemBytes(s *Store) uint64 { return uint64(s.mem.Size()) }
+func storeMemBytes(s *Store) uint64 { return uint64(len(s.view())) }
 
 // soakSample is one point of a soak curve.
 type soakSample struct {
