@@ -5,7 +5,7 @@
 #   internal/runtime/build.sh --check    # builds into a temp dir and compares
 #   TS_SRC=/path/to/tree-sitter/lib internal/runtime/build.sh   # use an unpacked source tree
 #
-# Inputs: the tree-sitter C runtime 0.25.10, src/glue.c, src/layout.h
+# Inputs: the tree-sitter C runtime 0.25.10, src/stack-node-new.patch, src/glue.c, src/layout.h
 # (generated from internal/abi/layout.go), src/table.s and exports.txt beside
 # this script, and Debian's clang-19, lld-19, wasi-libc and
 # libclang-rt-19-dev-wasm32.
@@ -54,6 +54,10 @@ mkdir -p "$src"
 cp -r "$TS_SRC/src" "$src/lib"
 cp -r "$TS_SRC/include" "$src/include"
 cp "$here/src/glue.c" "$here/src/layout.h" "$here/src/table.s" "$src/"
+# Our one change to tree-sitter's C: stack_node_new sets fields one by one
+# instead of zero-filling the whole node (a memset per stack push on wasm32;
+# see bench/PROFILE.md). Trees are unchanged (difftest/).
+patch -s -p2 -d "$src/lib" < "$here/src/stack-node-new.patch"
 
 exports=()
 while read -r sym _; do
@@ -63,15 +67,20 @@ done < "$here/exports.txt"
 
 out=$work/tree-sitter.wasm
 cd "$src"
-"$CLANG" --target=wasm32-wasi --sysroot="$SYSROOT" -O2 -DNDEBUG \
+# Compile and link in separate steps: given an -O flag at link time, clang
+# runs wasm-opt from PATH when binaryen is installed, which would make the
+# output depend on whether binaryen is present.
+cflags=(--target=wasm32-wasi --sysroot="$SYSROOT" -O2 -DNDEBUG -ffile-prefix-map="$src"=. -fno-ident -I include -I lib)
+"$CLANG" "${cflags[@]}" -c -o lib.o lib/lib.c
+"$CLANG" "${cflags[@]}" -c -o glue.o glue.c
+"$CLANG" --target=wasm32-wasi -c -o table.o table.s
+"$CLANG" --target=wasm32-wasi --sysroot="$SYSROOT" \
   -mexec-model=reactor \
-  -ffile-prefix-map="$src"=. -fno-ident \
-  -I include -I lib \
   -Wl,--export-table -Wl,--growable-table \
   -Wl,-z,stack-size=262144 -Wl,--stack-first \
   -Wl,--strip-all \
   "${exports[@]}" \
-  -o "$out" lib/lib.c glue.c table.s
+  -o "$out" lib.o glue.o table.o
 
 if [ "$check" = 1 ]; then
   if cmp -s "$out" "$here/tree-sitter.wasm"; then
