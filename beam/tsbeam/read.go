@@ -12,6 +12,9 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
+	// Local files are the common case; other file systems (gcs, s3) are
+	// linked in by the program.
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local"
 	"github.com/tswasm/tswasm/languages"
 )
 
