@@ -75,11 +75,9 @@ func (f *matchFn) ProcessElement(ctx context.Context, pattern string, emit func(
 	for _, name := range names {
 		fl := File{Path: name, Size: -1}
 		if recursive {
-			lang, ok := f.candidate(name)
-			if !ok {
+			if !f.candidate(name) {
 				continue
 			}
-			fl.Language = lang
 		} else {
 			fl.Language = f.Opts.Lang
 		}
@@ -154,11 +152,10 @@ func (f *matchFn) walk(dir string, keep func(string) bool, emit func(File)) {
 		if keep != nil && !keep(p) {
 			continue
 		}
-		lang, ok := f.candidate(p)
-		if !ok {
+		if !f.candidate(p) {
 			continue
 		}
-		fl := File{Path: p, Size: -1, Language: lang}
+		fl := File{Path: p, Size: -1}
 		if fi, err := os.Stat(p); err == nil {
 			fl.Size = fi.Size()
 		}
@@ -167,20 +164,18 @@ func (f *matchFn) walk(dir string, keep func(string) bool, emit func(File)) {
 }
 
 // candidate reports whether a file found by a recursive match may be
-// parsed, judging by its name, and its language when Options.Lang forces
-// one. A name without extension is kept for its shebang line.
-func (f *matchFn) candidate(p string) (lang string, ok bool) {
+// parsed, judging by its name: its language is known (and is Options.Lang,
+// when set), or it has no extension (a shebang line may tell). Its language
+// is detected when it is read.
+func (f *matchFn) candidate(p string) bool {
 	base := p
 	if i := strings.LastIndexAny(base, `/\`); i >= 0 {
 		base = base[i+1:]
 	}
 	if sp, found := languages.ForFilename(base); found {
-		if f.Opts.Lang != "" && !sameLang(sp, f.Opts.Lang) {
-			return "", false
-		}
-		return "", true
+		return f.Opts.Lang == "" || sameLang(sp, f.Opts.Lang)
 	}
-	return "", filepath.Ext(base) == ""
+	return filepath.Ext(base) == ""
 }
 
 // sameLang reports whether name names sp.
