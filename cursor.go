@@ -44,6 +44,7 @@ type cursorCore struct {
 	tsTree    abi.Ptr
 	rootAlias uint16
 	stack     []cursorEntry
+	tooDeep   bool // a move was refused at maxCursorDepth
 }
 
 // treeCursorStep is TreeCursorStep.

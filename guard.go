@@ -61,7 +61,27 @@ func releaseDuring[A, B any](g *useGuard, held *bool, yield func(A, B) bool) fun
 	}
 }
 
-// Err returns ErrConcurrentUse if a call on the cursor was refused because
-// another goroutine was using it (the refused call returned a zero value or
-// false), and nil otherwise. The report stays until the cursor is Reset.
-func (c *TreeCursor) Err() error { return c.use.err() }
+// ErrCursorDepth is reported by TreeCursor.Err when a move was refused
+// because the cursor's stack reached its limit of 4,194,304 entries (nodes
+// nested about two million deep, or a cursor walking a tree that was edited
+// or closed under it).
+var ErrCursorDepth = errors.New("tswasm: tree cursor depth limit reached")
+
+// Err returns why a call on the cursor failed that could not say so itself
+// (it returned a zero value or false): ErrConcurrentUse if another goroutine
+// was using the cursor, ErrCursorDepth if a move went deeper than the
+// cursor's limit. It returns nil otherwise. The report stays until the
+// cursor is Reset.
+func (c *TreeCursor) Err() error {
+	if !c.use.enter() {
+		return ErrConcurrentUse
+	}
+	defer c.use.exit()
+	if err := c.use.err(); err != nil {
+		return err
+	}
+	if c.core.tooDeep {
+		return ErrCursorDepth
+	}
+	return nil
+}

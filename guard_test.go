@@ -190,3 +190,34 @@ func TestConcurrentMisuseIsRaceFree(t *testing.T) {
 	wg.Wait()
 	assert.Empty(t, bad)
 }
+
+// TestTreeCursorDepthLimitIsReported lowers the cursor's depth limit and
+// checks that the refused descent is reported, not silent.
+func TestTreeCursorDepthLimitIsReported(t *testing.T) {
+	e := newTestEngine(t)
+	lang := loadTestGrammar(t, e, "tree-sitter-wasms-0.1.13-json.wasm")
+	p := newTestParser(t, e, lang)
+	tree := mustParse(t, p, "[[[[[[1]]]]]]")
+	old := maxCursorDepth
+	maxCursorDepth = 4
+	defer func() { maxCursorDepth = old }()
+	c := tree.Walk()
+	defer c.Close()
+	descend := func() int {
+		d := 0
+		for c.GotoFirstChild() {
+			d++
+			for c.Node().Kind() == "[" && c.GotoNextSibling() {
+			}
+		}
+		return d
+	}
+	assert.Less(t, descend(), 7)
+	assert.ErrorIs(t, c.Err(), ErrCursorDepth)
+	assert.ErrorIs(t, c.Copy().Err(), ErrCursorDepth)
+	c.Reset(tree.RootNode())
+	assert.NoError(t, c.Err())
+	maxCursorDepth = old
+	assert.Equal(t, 7, descend(), "document, 6 arrays, number")
+	assert.NoError(t, c.Err())
+}
