@@ -26,6 +26,7 @@ import "github.com/tswasm/tswasm/internal/abi"
 type TreeCursor struct {
 	core   cursorCore
 	closed bool
+	use    useGuard // held for the length of each call; see Err
 }
 
 // cursorEntry is TreeCursorEntry.
@@ -43,6 +44,7 @@ type cursorCore struct {
 	tsTree    abi.Ptr
 	rootAlias uint16
 	stack     []cursorEntry
+	tooDeep   bool // a move was refused at maxCursorDepth
 }
 
 // treeCursorStep is TreeCursorStep.
@@ -67,17 +69,32 @@ func (t *Tree) Walk() *TreeCursor { return NewTreeCursor(t.RootNode()) }
 
 // Close ends the cursor. It is idempotent.
 func (c *TreeCursor) Close() error {
+	if !c.use.enter() {
+		return ErrConcurrentUse
+	}
+	defer c.use.exit()
 	c.closed = true
 	c.core = cursorCore{}
 	return nil
 }
 
 // Tree returns the tree the cursor walks, or nil.
-func (c *TreeCursor) Tree() *Tree { return c.core.tree }
+func (c *TreeCursor) Tree() *Tree {
+	if !c.use.enter() {
+		return nil
+	}
+	defer c.use.exit()
+	return c.core.tree
+}
 
 // Reset moves the cursor to n, which becomes its new root; n may belong to
 // any tree. It does nothing on a closed cursor.
 func (c *TreeCursor) Reset(n Node) {
+	if !c.use.enter() {
+		return
+	}
+	defer c.use.exit()
+	c.use.clear()
 	if !c.closed {
 		c.core.reset(n)
 	}
@@ -86,7 +103,11 @@ func (c *TreeCursor) Reset(n Node) {
 // ResetTo moves the cursor to the position of other, keeping other's root
 // and ancestry (ts_tree_cursor_reset_to).
 func (c *TreeCursor) ResetTo(other *TreeCursor) {
-	if c.closed || other == nil || c == other {
+	if other == nil || c == other || !c.use.enter() {
+		return
+	}
+	defer c.use.exit()
+	if c.closed {
 		return
 	}
 	if other.closed {
@@ -98,6 +119,10 @@ func (c *TreeCursor) ResetTo(other *TreeCursor) {
 
 // Copy returns an independent cursor at the same position.
 func (c *TreeCursor) Copy() *TreeCursor {
+	if !c.use.enter() {
+		return &TreeCursor{closed: true}
+	}
+	defer c.use.exit()
 	d := &TreeCursor{closed: c.closed}
 	if !c.closed {
 		d.core.copyFrom(&c.core)
@@ -111,7 +136,7 @@ func (c *TreeCursor) Node() Node {
 	if !ok {
 		return Node{}
 	}
-	defer c.core.unlock()
+	defer c.unlock()
 	return c.core.currentNode(v)
 }
 
@@ -121,7 +146,7 @@ func (c *TreeCursor) FieldId() uint16 {
 	if !ok {
 		return 0
 	}
-	defer c.core.unlock()
+	defer c.unlock()
 	return c.core.fieldID(v)
 }
 
@@ -140,7 +165,7 @@ func (c *TreeCursor) Depth() uint32 {
 	if !ok {
 		return 0
 	}
-	defer c.core.unlock()
+	defer c.unlock()
 	return c.core.depth(v)
 }
 
@@ -148,13 +173,13 @@ func (c *TreeCursor) Depth() uint32 {
 // of the cursor's root, in pre-order (the root is 0). See the type's
 // documentation for GotoPreviousSibling.
 func (c *TreeCursor) DescendantIndex() uint32 {
-	if c.closed || len(c.core.stack) == 0 {
-		return 0
-	}
 	if _, ok := c.lock(); !ok {
 		return 0
 	}
-	defer c.core.unlock()
+	defer c.unlock()
+	if len(c.core.stack) == 0 {
+		return 0
+	}
 	return c.core.stack[len(c.core.stack)-1].descendantIndex
 }
 
@@ -198,7 +223,7 @@ func (c *TreeCursor) gotoFirstChildFor(offset uint32, p abi.Length) (uint, bool)
 	if !ok {
 		return 0, false
 	}
-	defer c.core.unlock()
+	defer c.unlock()
 	i := c.core.gotoFirstChildFor(v, offset, p)
 	if i < 0 {
 		return 0, false
@@ -211,14 +236,28 @@ func (c *TreeCursor) move(f func(*cursorCore, abi.View) bool) bool {
 	if !ok {
 		return false
 	}
-	defer c.core.unlock()
+	defer c.unlock()
 	return f(&c.core, v)
 }
 
 // lock locks the tree's store for one step and returns its memory.
 func (c *TreeCursor) lock() (abi.View, bool) {
-	if c.closed {
+	if !c.use.enter() {
 		return nil, false
 	}
-	return c.core.lock()
+	if c.closed {
+		c.use.exit()
+		return nil, false
+	}
+	v, ok := c.core.lock()
+	if !ok {
+		c.use.exit()
+	}
+	return v, ok
+}
+
+// unlock ends a call begun by a successful lock.
+func (c *TreeCursor) unlock() {
+	c.core.unlock()
+	c.use.exit()
 }

@@ -5,6 +5,7 @@ import "github.com/tswasm/tswasm/internal/abi"
 
 func (c *cursorCore) reset(n Node) {
 	c.stack = c.stack[:0]
+	c.tooDeep = false
 	if n.id == 0 || n.tree == nil {
 		c.tree, c.tsTree, c.rootAlias = nil, 0, 0
 		return
@@ -16,6 +17,7 @@ func (c *cursorCore) reset(n Node) {
 func (c *cursorCore) copyFrom(o *cursorCore) {
 	c.tree, c.tsTree, c.rootAlias = o.tree, o.tsTree, o.rootAlias
 	c.stack = append(c.stack[:0], o.stack...)
+	c.tooDeep = o.tooDeep
 }
 
 func (c *cursorCore) lock() (abi.View, bool) {
@@ -29,14 +31,16 @@ func (c *cursorCore) unlock() { c.tree.h.store.unlock() }
 
 func (c *cursorCore) back() *cursorEntry { return &c.stack[len(c.stack)-1] }
 
-// maxCursorDepth bounds the stack. Real trees stay far below it; it only
-// stops a walk over freed memory (a cursor kept across Tree.Edit) from
-// descending forever.
-const maxCursorDepth = 1 << 20
+// maxCursorDepth bounds the stack (hidden nodes included: JSON nested 2
+// million deep fits). It stops a walk over freed memory (a cursor kept
+// across Tree.Edit) from descending forever; a move it refuses is reported
+// by TreeCursor.Err as ErrCursorDepth. A variable so tests can lower it.
+var maxCursorDepth = 1 << 22
 
 // push appends e and reports whether the stack had room.
 func (c *cursorCore) push(e cursorEntry) bool {
 	if len(c.stack) >= maxCursorDepth {
+		c.tooDeep = true
 		return false
 	}
 	c.stack = append(c.stack, e)

@@ -39,6 +39,10 @@ func (e InputEncoding) String() string {
 // SetEncoding sets the encoding later parses read their text in. The
 // default is UTF-8. tree-sitter's custom decoders are not supported.
 func (p *Parser) SetEncoding(e InputEncoding) error {
+	if !p.use.enter() {
+		return ErrConcurrentUse
+	}
+	defer p.use.exit()
 	switch e {
 	case InputEncodingUTF8, InputEncodingUTF16LE, InputEncodingUTF16BE:
 		p.encoding = e

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math"
+	"sync/atomic"
 	"time"
 
 	"github.com/tswasm/tswasm/internal/abi"
@@ -15,11 +16,13 @@ import (
 
 // Parser turns source text into syntax trees. A Parser is not safe for
 // concurrent use: give each goroutine its own (they are cheap), and spread
-// them over stores with Engine.NewParser. Close it when done; a cleanup
-// closes a forgotten one.
+// them over stores with Engine.NewParser. A call that overlaps another on
+// the same Parser (SetLanguage, a parse, Reset) fails with ErrConcurrentUse.
+// Close it when done; a cleanup closes a forgotten one.
 type Parser struct {
 	h    *handle
-	lang *Language
+	lang atomic.Pointer[Language]
+	use  useGuard
 
 	encoding InputEncoding
 	timeout  time.Duration
@@ -59,7 +62,7 @@ func (p *Parser) Close() error { return p.h.Close() }
 func (p *Parser) Store() *Store { return p.h.store }
 
 // Language returns the parser's language, or nil.
-func (p *Parser) Language() *Language { return p.lang }
+func (p *Parser) Language() *Language { return p.lang.Load() }
 
 // SetLanguage selects the grammar the parser uses, linking it into the
 // parser's store on first use.
@@ -70,6 +73,10 @@ func (p *Parser) SetLanguage(ctx context.Context, l *Language) error {
 	if p.h.closed.Load() {
 		return ErrClosed
 	}
+	if !p.use.enter() {
+		return ErrConcurrentUse
+	}
+	defer p.use.exit()
 	s := p.h.store
 	if l.engine != s.engine {
 		return fmt.Errorf("%w: language %s was loaded into another engine", ErrForeignObject, l.name)
@@ -83,7 +90,7 @@ func (p *Parser) SetLanguage(ctx context.Context, l *Language) error {
 			return &LanguageError{Kind: ABIMismatch, Name: l.name, ABI: l.abi, MinABI: tsrt.MinABI, MaxABI: tsrt.MaxABI,
 				Err: errors.New("ts_parser_set_language refused the grammar")}
 		}
-		p.lang = l
+		p.lang.Store(l)
 		return nil
 	})
 }
@@ -152,6 +159,10 @@ func (p *Parser) activeLogger(ctx context.Context) func(context.Context, LogType
 // starts from the beginning. Parse calls it itself after a cancelled parse;
 // calling it otherwise is harmless.
 func (p *Parser) Reset() error {
+	if !p.use.enter() {
+		return ErrConcurrentUse
+	}
+	defer p.use.exit()
 	if err := p.h.lock(); err != nil {
 		return err
 	}
@@ -161,10 +172,10 @@ func (p *Parser) Reset() error {
 }
 
 func (p *Parser) langName() string {
-	if p.lang == nil {
-		return ""
+	if l := p.lang.Load(); l != nil {
+		return l.name
 	}
-	return p.lang.name
+	return ""
 }
 
 // Parse parses src and returns its tree. src is read in the parser's
@@ -196,7 +207,12 @@ func (p *Parser) run(ctx context.Context, req parseRequest, old *Tree) (*Tree, e
 	if p.h.closed.Load() {
 		return nil, ErrClosed
 	}
-	if p.lang == nil {
+	if !p.use.enter() {
+		return nil, ErrConcurrentUse
+	}
+	defer p.use.exit()
+	lang := p.lang.Load()
+	if lang == nil {
 		return nil, ErrNoLanguage
 	}
 	s := p.h.store
@@ -205,8 +221,8 @@ func (p *Parser) run(ctx context.Context, req parseRequest, old *Tree) (*Tree, e
 		if old.h.store != s {
 			return nil, fmt.Errorf("%w: the old tree was parsed in another store", ErrForeignObject)
 		}
-		if old.lang.g != p.lang.g {
-			return nil, fmt.Errorf("tswasm: the old tree is of language %s, the parser's is %s", old.lang.name, p.lang.name)
+		if old.lang.g != lang.g {
+			return nil, fmt.Errorf("tswasm: the old tree is of language %s, the parser's is %s", old.lang.name, lang.name)
 		}
 		if old.h.closed.Load() {
 			return nil, fmt.Errorf("old tree: %w", ErrClosed)
@@ -258,7 +274,8 @@ func (p *Parser) parseLocked(ctx context.Context, s *Store, req parseRequest, ol
 	if old != nil && old.h.closed.Load() { // closed by another goroutine meanwhile
 		return nil, fmt.Errorf("old tree: %w", ErrClosed)
 	}
-	name := p.lang.name
+	lang := p.lang.Load()
+	name := lang.name
 	if on := hc.log != nil; on != p.loggerOn {
 		if _, err := s.call2(ctx, name, abi.TswasmParserSetLogger, p.h.ptr.Arg(), b2u64(on)); err != nil {
 			return nil, err
@@ -285,13 +302,13 @@ func (p *Parser) parseLocked(ctx context.Context, s *Store, req parseRequest, ol
 		}
 		return nil, errors.New("tswasm: parse returned no tree (the grammar's external scanner failed)")
 	}
-	return newTree(s, ptr, p.lang), nil
+	return newTree(s, ptr, lang), nil
 }
 
 // parseCall runs the parse itself, from the input buffer or through the
 // host's read import, and returns the TSTree (NULL when stopped).
 func (p *Parser) parseCall(ctx context.Context, s *Store, req parseRequest, old abi.Ptr, progress uint64) (abi.Ptr, error) {
-	name, enc := p.lang.name, uint64(p.encoding)
+	name, enc := p.lang.Load().name, uint64(p.encoding)
 	if req.input == nil {
 		buf, err := s.writeInput(ctx, req.src)
 		if err != nil {

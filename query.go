@@ -66,6 +66,12 @@ func NewQuery(ctx context.Context, lang *Language, source string) (*Query, error
 	if uint64(len(source)) > 1<<31 {
 		return nil, fmt.Errorf("tswasm: query source of %d bytes is larger than wasm32 can address", len(source))
 	}
+	if err := checkQueryLimits(source); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("tswasm: query compile cancelled: %w", err)
+	}
 	s, err := lang.engine.pooledStore(ctx)
 	if err != nil {
 		return nil, err

@@ -16,8 +16,10 @@ import (
 // or captures. It holds the execution settings (ranges, match limit, start
 // depth); the C TSQueryCursor is allocated lazily in each store it is used
 // in, and those stores stay referenced until Close. A QueryCursor is not
-// safe for concurrent use: give each goroutine its own. Close it when done;
-// a cleanup closes a forgotten one.
+// safe for concurrent use: give each goroutine its own (an iteration or
+// setter that overlaps another one from a second goroutine is refused, and
+// Err reports ErrConcurrentUse). Close it when done; a cleanup closes a
+// forgotten one.
 type QueryCursor struct {
 	h *cursorHandle
 
@@ -28,7 +30,8 @@ type QueryCursor struct {
 
 	exceeded bool
 	err      error
-	gen      uint64 // bumped by every iteration; an older one stops
+	gen      uint64   // bumped by every iteration; an older one stops
+	use      useGuard // held while a run or setter runs, not while the caller's loop body does
 }
 
 // cursorHandle is the part of a QueryCursor its cleanup needs: its
@@ -122,6 +125,10 @@ func (qc *QueryCursor) storeCursor(ctx context.Context, s *Store) (*storeCursor,
 // end of 0 means the end of the input. Like tree-sitter, it has no effect
 // when start > end.
 func (qc *QueryCursor) SetByteRange(start, end uint) *QueryCursor {
+	if !qc.use.enter() {
+		return qc
+	}
+	defer qc.use.exit()
 	s, e := uint32(min(start, math.MaxUint32)), uint32(min(end, math.MaxUint32))
 	if e == 0 {
 		e = math.MaxUint32
@@ -136,6 +143,10 @@ func (qc *QueryCursor) SetByteRange(start, end uint) *QueryCursor {
 // in (row, column) positions. An end of {0, 0} means the end of the input.
 // Like tree-sitter, it has no effect when start > end.
 func (qc *QueryCursor) SetPointRange(start, end Point) *QueryCursor {
+	if !qc.use.enter() {
+		return qc
+	}
+	defer qc.use.exit()
 	clamp := func(p Point) Point {
 		return Point{Row: min(p.Row, math.MaxUint32), Column: min(p.Column, math.MaxUint32)}
 	}
@@ -155,21 +166,41 @@ func (qc *QueryCursor) SetPointRange(start, end Point) *QueryCursor {
 // the next run on, even on a cursor that already ran with a higher one (a
 // reused C cursor would keep its larger pool of capture lists).
 func (qc *QueryCursor) SetMatchLimit(limit uint) *QueryCursor {
+	if !qc.use.enter() {
+		return qc
+	}
+	defer qc.use.exit()
 	qc.matchLimit = uint32(min(limit, math.MaxUint32))
 	return qc
 }
 
 // MatchLimit returns the maximum number of in-progress matches.
-func (qc *QueryCursor) MatchLimit() uint { return uint(qc.matchLimit) }
+func (qc *QueryCursor) MatchLimit() uint {
+	if !qc.use.enter() {
+		return 0
+	}
+	defer qc.use.exit()
+	return uint(qc.matchLimit)
+}
 
 // DidExceedMatchLimit reports whether the current or last run needed more
 // in-progress matches than the match limit allows.
-func (qc *QueryCursor) DidExceedMatchLimit() bool { return qc.exceeded }
+func (qc *QueryCursor) DidExceedMatchLimit() bool {
+	if !qc.use.enter() {
+		return false
+	}
+	defer qc.use.exit()
+	return qc.exceeded
+}
 
 // SetMaxStartDepth limits how deep below the start node a pattern's root
 // may be; 0 matches only patterns rooted at the node itself. nil removes the
 // limit.
 func (qc *QueryCursor) SetMaxStartDepth(depth *uint) *QueryCursor {
+	if !qc.use.enter() {
+		return qc
+	}
+	defer qc.use.exit()
 	if depth == nil {
 		qc.maxStartDepth = math.MaxUint32
 	} else {
@@ -182,7 +213,16 @@ func (qc *QueryCursor) SetMaxStartDepth(depth *uint) *QueryCursor {
 // the context's error (wrapped) after cancellation, ErrClosed when the
 // query, cursor or tree was closed, a *TrapError, or a usage error. It is
 // nil after an iteration that ran to the end or was stopped by the caller.
-func (qc *QueryCursor) Err() error { return qc.err }
+func (qc *QueryCursor) Err() error {
+	if !qc.use.enter() {
+		return ErrConcurrentUse
+	}
+	defer qc.use.exit()
+	if err := qc.use.err(); err != nil {
+		return err
+	}
+	return qc.err
+}
 
 // Matches runs q on node and yields each match whose text predicates hold
 // for source (the text the node's tree was parsed from), in the order
@@ -231,6 +271,17 @@ type queryRun struct {
 }
 
 func (qc *QueryCursor) run(ctx context.Context, q *Query, node Node, source []byte, captures bool, yield func(*QueryMatch, uint) bool) {
+	held := qc.use.enter()
+	if !held {
+		return // Err reports ErrConcurrentUse
+	}
+	qc.use.clear()
+	defer func() {
+		if held {
+			qc.use.exit()
+		}
+	}()
+	yield = releaseDuring(&qc.use, &held, yield)
 	qc.gen++
 	gen := qc.gen
 	qc.err, qc.exceeded = nil, false

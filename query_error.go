@@ -40,6 +40,8 @@ func (k QueryErrorKind) String() string {
 		return "structure"
 	case QueryErrorLanguage:
 		return "language"
+	case QueryErrorLimit:
+		return "limit"
 	}
 	return "unknown"
 }

@@ -31,6 +31,10 @@ func (p *Parser) SetIncludedRanges(ctx context.Context, ranges []Range) error {
 	if p.h.closed.Load() {
 		return ErrClosed
 	}
+	if !p.use.enter() {
+		return ErrConcurrentUse
+	}
+	defer p.use.exit()
 	prevEnd := uint(0)
 	for i, r := range ranges {
 		if r.StartByte < prevEnd || r.EndByte < r.StartByte || r.EndByte > math.MaxUint32 ||

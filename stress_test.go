@@ -282,15 +282,11 @@ func stressOp(t *testing.T, ctx context.Context, e *Engine, sh *stressShared, rn
 	}
 }
 
-// TestStressOneParserTwoGoroutines is the misuse issue 11 reports as a data
-// race: SetLanguage and Parse on one Parser from two goroutines. Phase 2 of
-// issue 11 makes it return ErrConcurrentUse (or serializes it); today it is a
-// race under -race, so it runs only with TSWASM_PHASE2=1.
+// TestStressOneParserTwoGoroutines is the misuse issue 11 reported as a
+// data race: SetLanguage and Parse on one Parser from two goroutines. The
+// overlapping call now fails with ErrConcurrentUse (run it under -race).
 func TestStressOneParserTwoGoroutines(t *testing.T) {
 	longOnly(t)
-	if os.Getenv("TSWASM_PHASE2") != "1" {
-		t.Skip("known race (issue 11): SetLanguage and Parse on one Parser; runs with TSWASM_PHASE2=1 once phase 2 lands")
-	}
 	ctx := context.Background()
 	e, err := NewEngine(ctx)
 	require.NoError(t, err)
@@ -307,12 +303,16 @@ func TestStressOneParserTwoGoroutines(t *testing.T) {
 			defer wg.Done()
 			for range 200 {
 				if g == 0 {
-					_ = p.SetLanguage(ctx, l)
+					if err := p.SetLanguage(ctx, l); err != nil && !errors.Is(err, ErrConcurrentUse) {
+						t.Errorf("SetLanguage: %v", err)
+					}
 					continue
 				}
 				tree, err := p.Parse(ctx, []byte("package p\n"), nil)
 				if err == nil {
 					_ = tree.Close()
+				} else if !errors.Is(err, ErrConcurrentUse) && !errors.Is(err, ErrNoLanguage) {
+					t.Errorf("Parse: %v", err)
 				}
 			}
 		}()
