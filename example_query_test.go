@@ -53,7 +53,7 @@ func ExampleQueryCursor_Captures() {
 	for m, i := range qc.Captures(ctx, q, tree.RootNode(), src) {
 		c := m.Captures[i]
 		pos := c.Node.StartPosition()
-		fmt.Printf("%-8s %-10q %d:%d\n", q.CaptureNameForId(c.Index), c.Node.Utf8Text(src), pos.Row, pos.Column)
+		fmt.Printf("%-8s %-10q %d:%d\n", q.CaptureNameForID(c.Index), c.Node.UTF8Text(src), pos.Row, pos.Column)
 	}
 	if err := qc.Err(); err != nil {
 		log.Fatal(err)

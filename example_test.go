@@ -44,9 +44,9 @@ func Example() {
 	fmt.Println(root)
 	fn := root.NamedChild(1)
 	name := fn.ChildByFieldName("name")
-	fmt.Printf("%s %q at %v-%v\n", fn.Kind(), name.Utf8Text(src), fn.StartPosition(), fn.EndPosition())
+	fmt.Printf("%s %q at %v-%v\n", fn.Kind(), name.UTF8Text(src), fn.StartPosition(), fn.EndPosition())
 	call := root.NamedDescendantForByteRange(30, 30) // inside "println"
-	fmt.Println(call.Kind(), call.Parent().Kind(), call.Parent().Utf8Text(src))
+	fmt.Println(call.Kind(), call.Parent().Kind(), call.Parent().UTF8Text(src))
 	// Output:
 	// go 0.25.0 ABI 15
 	// (source_file (package_clause (package_identifier)) (function_declaration name: (identifier) parameters: (parameter_list) body: (block (statement_list (expression_statement (call_expression function: (identifier) arguments: (argument_list (interpreted_string_literal (interpreted_string_literal_content)))))))))

@@ -108,9 +108,9 @@ func ExampleNode_Children() {
 	for decl := range params.NamedChildren(nil) {
 		var names []string
 		for n := range decl.ChildrenByFieldName("name", nil) {
-			names = append(names, n.Utf8Text(src))
+			names = append(names, n.UTF8Text(src))
 		}
-		fmt.Println(strings.Join(names, ","), decl.ChildByFieldName("type").Utf8Text(src))
+		fmt.Println(strings.Join(names, ","), decl.ChildByFieldName("type").UTF8Text(src))
 	}
 	// Output:
 	// a,b int

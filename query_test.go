@@ -66,7 +66,7 @@ func captureTexts(t *testing.T, qc *QueryCursor, q *Query, n Node, src []byte) [
 	var out []string
 	for m, i := range qc.Captures(context.Background(), q, n, src) {
 		c := m.Captures[i]
-		out = append(out, q.CaptureNameForId(c.Index)+"="+c.Node.Utf8Text(src))
+		out = append(out, q.CaptureNameForID(c.Index)+"="+c.Node.UTF8Text(src))
 	}
 	require.NoError(t, qc.Err())
 	return out
@@ -100,18 +100,18 @@ func TestQueryMetadata(t *testing.T) {
 		"operator", "keyword", "string", "escape", "number", "constant.builtin", "comment"}, q.CaptureNames())
 	require.Equal(t, uint(13), q.CaptureCount())
 	require.Equal(t, uint(2), q.StringCount())
-	require.Equal(t, "match?", q.StringValueForId(0))
-	require.True(t, strings.HasPrefix(q.StringValueForId(1), "^(append|cap|close"))
+	require.Equal(t, "match?", q.StringValueForID(0))
+	require.True(t, strings.HasPrefix(q.StringValueForID(1), "^(append|cap|close"))
 	require.Equal(t, uint(strings.Index(string(hl), "(call_expression")), q.StartByteForPattern(0))
 	require.Equal(t, uint(strings.Index(string(hl), "(comment) @comment")), q.StartByteForPattern(14))
 	require.Equal(t, uint(len(hl)), q.EndByteForPattern(14))
 	id, ok := q.CaptureIndexForName("keyword")
 	require.True(t, ok)
 	require.Equal(t, uint(7), id)
-	require.Equal(t, "keyword", q.CaptureNameForId(7))
+	require.Equal(t, "keyword", q.CaptureNameForID(7))
 	_, ok = q.CaptureIndexForName("nope")
 	require.False(t, ok)
-	require.Equal(t, "", q.CaptureNameForId(99))
+	require.Equal(t, "", q.CaptureNameForID(99))
 	require.Len(t, q.PredicatesForPattern(1), 1)
 	require.Empty(t, q.PredicatesForPattern(0))
 	require.Equal(t, string(hl), q.Source())
@@ -270,7 +270,7 @@ func TestQueryByteAndPointRange(t *testing.T) {
 	for m := range qc2.Matches(context.Background(), fq, root, src) {
 		var texts []string
 		for _, c := range m.Captures {
-			texts = append(texts, c.Node.Utf8Text(src))
+			texts = append(texts, c.Node.UTF8Text(src))
 		}
 		ms = append(ms, texts)
 	}

@@ -265,7 +265,7 @@ func wasmCaptures(t *testing.T, qc *tswasm.QueryCursor, q *tswasm.Query, root ts
 	var out []string
 	for m, i := range qc.Captures(context.Background(), q, root, src) {
 		c := m.Captures[i]
-		out = append(out, fmt.Sprintf("%s %d-%d", q.CaptureNameForId(c.Index), c.Node.StartByte(), c.Node.EndByte()))
+		out = append(out, fmt.Sprintf("%s %d-%d", q.CaptureNameForID(c.Index), c.Node.StartByte(), c.Node.EndByte()))
 	}
 	require.NoError(t, qc.Err())
 	return out
@@ -276,7 +276,7 @@ func wasmMatches(t *testing.T, qc *tswasm.QueryCursor, q *tswasm.Query, root tsw
 	for m := range qc.Matches(context.Background(), q, root, src) {
 		parts := []string{fmt.Sprint(m.PatternIndex)}
 		for _, c := range m.Captures {
-			parts = append(parts, fmt.Sprintf("%s %d-%d", q.CaptureNameForId(c.Index), c.Node.StartByte(), c.Node.EndByte()))
+			parts = append(parts, fmt.Sprintf("%s %d-%d", q.CaptureNameForID(c.Index), c.Node.StartByte(), c.Node.EndByte()))
 		}
 		out = append(out, strings.Join(parts, " | "))
 	}
@@ -327,7 +327,7 @@ func TestQueryDifferentialAgainstSmacker(t *testing.T) {
 				require.Equal(t, uint(nq.PatternCount()), wq.PatternCount(), f)
 				require.Equal(t, uint(nq.CaptureCount()), wq.CaptureCount(), f)
 				for i := range nq.CaptureCount() {
-					require.Equal(t, nq.CaptureNameForId(i), wq.CaptureNameForId(i), f)
+					require.Equal(t, nq.CaptureNameForId(i), wq.CaptureNameForID(i), f)
 				}
 				queries = append(queries, pair{f, wq, nq, qdiffPredicates(t, nq)})
 			}

@@ -338,7 +338,7 @@ func (h *highlighter) captureSpans(qc *tswasm.QueryCursor, q *tswasm.Query, root
 		if s == e {
 			continue
 		}
-		k := nodeKey{c.Node.Id(), s, e}
+		k := nodeKey{c.Node.ID(), s, e}
 		if b, ok := chosen[k]; ok {
 			if m.PatternIndex < b.pattern {
 				out[b.idx].name = name
@@ -379,7 +379,7 @@ func (h *highlighter) findInjections(qc *tswasm.QueryCursor, q *tswasm.Query, ro
 		for _, c := range m.Captures {
 			switch names[c.Index] {
 			case "injection.language":
-				langName = strings.TrimSpace(c.Node.Utf8Text(src))
+				langName = strings.TrimSpace(c.Node.UTF8Text(src))
 			case "injection.content":
 				content = append(content, c.Node)
 			}

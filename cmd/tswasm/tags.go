@@ -279,10 +279,10 @@ func extractTags(ctx context.Context, qc *tswasm.QueryCursor, q *tswasm.Query, f
 // stripRegexp returns the regexp of a pattern's (#strip! @doc "re").
 func stripRegexp(q *tswasm.Query, pattern uint, names []string) *regexp.Regexp {
 	for _, p := range q.GeneralPredicates(pattern) {
-		if p.Operator != "strip!" || len(p.Args) != 2 || p.Args[0].CaptureId == nil || p.Args[1].String == nil {
+		if p.Operator != "strip!" || len(p.Args) != 2 || p.Args[0].CaptureID == nil || p.Args[1].String == nil {
 			continue
 		}
-		if names[*p.Args[0].CaptureId] != "doc" {
+		if names[*p.Args[0].CaptureID] != "doc" {
 			continue
 		}
 		if re, err := regexp.Compile("(?m)" + *p.Args[1].String); err == nil {

@@ -154,7 +154,7 @@ func declarations(ctx context.Context, p *tswasm.Parser, qc *tswasm.QueryCursor,
 	for m := range qc.Matches(ctx, q, tree.RootNode(), src) {
 		for _, c := range m.Captures {
 			pos := c.Node.StartPosition()
-			ds = append(ds, decl{rel, pos.Row, pos.Column, c.Node.Utf8Text(src), c.Node.StartByte()})
+			ds = append(ds, decl{rel, pos.Row, pos.Column, c.Node.UTF8Text(src), c.Node.StartByte()})
 		}
 	}
 	if err := qc.Err(); err != nil {

@@ -170,7 +170,7 @@ func checkHighlights(t testing.TB, ctx context.Context, s *languages.Spec, q *ts
 	n := 0
 	for m, i := range qc.Captures(ctx, q, root, src) {
 		c := m.Captures[i]
-		fmt.Fprintf(&b, "@%s %d-%d\n", q.CaptureNameForId(c.Index), c.Node.StartByte(), c.Node.EndByte())
+		fmt.Fprintf(&b, "@%s %d-%d\n", q.CaptureNameForID(c.Index), c.Node.StartByte(), c.Node.EndByte())
 		n++
 	}
 	if err := qc.Err(); err != nil {
