@@ -50,13 +50,13 @@ func ExampleQueryCursor_Captures() {
 	qc := tswasm.NewQueryCursor()
 	defer qc.Close()
 
-	for m, i := range qc.Captures(ctx, q, tree.RootNode(), src) {
-		c := m.Captures[i]
+	for r, err := range qc.Captures(ctx, q, tree.RootNode(), src) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		c := r.Capture()
 		pos := c.Node.StartPosition()
 		fmt.Printf("%-8s %-10q %d:%d\n", q.CaptureNameForID(c.Index), c.Node.UTF8Text(src), pos.Row, pos.Column)
-	}
-	if err := qc.Err(); err != nil {
-		log.Fatal(err)
 	}
 	// Output:
 	// string   "\"fmt\""  2:7

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"iter"
 	"math"
 	"runtime"
 
@@ -178,38 +177,6 @@ func (qc *QueryCursor) SetMaxStartDepth(depth *uint) *QueryCursor {
 	return qc
 }
 
-// Err returns the error that stopped the current or last iteration early:
-// the context's error (wrapped) after cancellation, ErrClosed when the
-// query, cursor or tree was closed, a *TrapError, or a usage error. It is
-// nil after an iteration that ran to the end or was stopped by the caller.
-func (qc *QueryCursor) Err() error { return qc.err }
-
-// Matches runs q on node and yields each match whose text predicates hold
-// for source (the text the node's tree was parsed from), in the order
-// tree-sitter finds them. Because patterns can overlap, a match may hold
-// captures that come before captures of an earlier match.
-//
-// The store is not locked while the caller's loop body runs, so the body
-// may use nodes and trees freely. Starting another iteration on the same
-// cursor ends this one. A cancelled ctx stops the run; Err then wraps
-// ctx.Err().
-func (qc *QueryCursor) Matches(ctx context.Context, q *Query, node Node, source []byte) iter.Seq[*QueryMatch] {
-	return func(yield func(*QueryMatch) bool) {
-		qc.run(ctx, q, node, source, false, func(m *QueryMatch, _ uint) bool { return yield(m) })
-	}
-}
-
-// Captures runs q on node and yields each capture in document order, as
-// its match and the index of the capture within the match's Captures. A
-// match with several captures is yielded once per capture. Matches whose
-// text predicates fail for source are dropped, as in tree-sitter's
-// bindings. See Matches for locking and cancellation.
-func (qc *QueryCursor) Captures(ctx context.Context, q *Query, node Node, source []byte) iter.Seq2[*QueryMatch, uint] {
-	return func(yield func(*QueryMatch, uint) bool) {
-		qc.run(ctx, q, node, source, true, yield)
-	}
-}
-
 // queryBatch is how many matches or captures are fetched per store lock.
 const queryBatch = 64
 
@@ -331,7 +298,7 @@ func (qc *QueryCursor) exec(ctx context.Context, s *Store, sc *storeCursor, qptr
 		return errors.New("tswasm: scratch memory out of range")
 	}
 	progress := uint64(0)
-	if ctx.Done() != nil {
+	if ctx.Done() != nil || hasProgressCallback(ctx) {
 		progress = 1 // the host's progress import answers from ctx
 	}
 	_, err := s.call3(ctx, name, abi.TsQueryCursorSetByteRange, cur, uint64(qc.startByte), uint64(qc.endByte))

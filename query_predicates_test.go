@@ -31,14 +31,14 @@ func matchTexts(t *testing.T, q *Query, tree *Tree, src []byte) []string {
 	qc := NewQueryCursor()
 	defer qc.Close()
 	var out []string
-	for m := range qc.Matches(context.Background(), q, tree.RootNode(), src) {
+	for m := range testIterMatches(qc.Matches(context.Background(), q, tree.RootNode(), src)) {
 		var parts []string
 		for _, c := range m.Captures {
 			parts = append(parts, q.CaptureNameForID(c.Index)+"="+c.Node.UTF8Text(src))
 		}
 		out = append(out, strings.Join(parts, " "))
 	}
-	require.NoError(t, qc.Err())
+	require.NoError(t, qc.err)
 	return out
 }
 
@@ -150,11 +150,11 @@ func TestQueryPredicatesInCaptures(t *testing.T) {
 			qc := NewQueryCursor()
 			defer qc.Close()
 			var got []string
-			for m, i := range qc.Captures(ctx, q, tree.RootNode(), src) {
+			for m, i := range testIterCaptures(qc.Captures(ctx, q, tree.RootNode(), src)) {
 				c := m.Captures[i]
 				got = append(got, q.CaptureNameForID(c.Index)+"="+c.Node.UTF8Text(src))
 			}
-			require.NoError(t, qc.Err())
+			require.NoError(t, qc.err)
 			require.Equal(t, tt.want, got)
 		})
 	}

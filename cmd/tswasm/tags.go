@@ -213,7 +213,12 @@ func extractTags(ctx context.Context, qc *tswasm.QueryCursor, q *tswasm.Query, f
 	// tag of the first pattern, as tree-sitter's tags does.
 	byName := map[nameRange]int{} // index into tags
 	patterns := []uint{}          // pattern index of each tag
-	for m := range qc.Matches(ctx, q, f.tree.RootNode(), f.src) {
+	var qerr error
+	for m, err := range qc.Matches(ctx, q, f.tree.RootNode(), f.src) {
+		if err != nil {
+			qerr = err
+			break
+		}
 		var nameNode tswasm.Node
 		var role, kind string
 		var docs []string
@@ -266,7 +271,7 @@ func extractTags(ctx context.Context, qc *tswasm.QueryCursor, q *tswasm.Query, f
 		tags = append(tags, t)
 		patterns = append(patterns, m.PatternIndex)
 	}
-	if err := qc.Err(); err != nil {
+	if err := qerr; err != nil {
 		return nil, err
 	}
 	if defsOnly {
