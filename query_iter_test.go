@@ -19,6 +19,7 @@ func TestQueryIterErrorIsLastElement(t *testing.T) {
 
 	// A cancelled context: the iteration ends with an error element.
 	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	n, sawErr := 0, error(nil)
 	for m, err := range qc.Matches(ctx, q, tree.RootNode(), src) {
 		if err != nil {
