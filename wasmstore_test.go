@@ -163,7 +163,17 @@ func TestOldTreeFromAnotherStore(t *testing.T) {
 	require.NoError(t, p1.SetLanguage(ctx, lang))
 	require.NoError(t, p2.SetLanguage(ctx, lang))
 	t1 := mustParse(t, p1, goSnippet)
-	_, err = p2.Parse(ctx, []byte(goSnippet), t1)
+	// The parse runs in t1's store, with p2's sibling parser there.
+	t2, err := p2.Parse(ctx, []byte(goSnippet), t1)
+	require.NoError(t, err)
+	defer t2.Close()
+	assert.Same(t, s1, t2.h.store)
+	assert.Equal(t, t1.RootNode().String(), t2.RootNode().String())
+
+	// A tree of another engine is still refused.
+	other := newTestEngine(t)
+	po := newTestParser(t, other, loadTestGrammar(t, other, "tree-sitter-go-0.25.0.wasm"))
+	_, err = po.Parse(ctx, []byte(goSnippet), t1)
 	assert.ErrorIs(t, err, ErrForeignObject)
 }
 
