@@ -230,7 +230,7 @@ func (p *Parser) run(ctx context.Context, req parseRequest, old *Tree) (*Tree, e
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("tswasm: parse cancelled: %w", err)
 	}
-	hc := &hostCalls{log: p.activeLogger(ctx), store: s}
+	hc := &hostCalls{log: p.activeLogger(ctx), store: s, progress: parseProgress(ctx)}
 	if req.input != nil {
 		hc.read = req.input.fill
 	}
@@ -276,7 +276,7 @@ func (p *Parser) parseLocked(ctx context.Context, s *Store, req parseRequest, ol
 	}
 	// The progress callback answers from ctx, and stops a parse whose Go
 	// callback panicked.
-	progress := b2u64(ctx.Done() != nil || hc.read != nil || hc.log != nil)
+	progress := b2u64(ctx.Done() != nil || hc.read != nil || hc.log != nil || hc.progress != nil)
 	ptr, err := p.parseCall(ctx, s, req, oldPtr, progress)
 	if err != nil {
 		return nil, err
@@ -288,6 +288,9 @@ func (p *Parser) parseLocked(ctx context.Context, s *Store, req parseRequest, ol
 		}
 		if hc.panicked {
 			return nil, errors.New("tswasm: parse stopped by a panicking callback")
+		}
+		if hc.stopped {
+			return nil, ErrStopped
 		}
 		if cerr := ctx.Err(); cerr != nil {
 			return nil, fmt.Errorf("tswasm: parse cancelled: %w", cerr)
