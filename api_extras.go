@@ -106,4 +106,3 @@ func (m *QueryMatch) SatisfiesTextPredicate(q *Query, source []byte) bool {
 	}
 	return q.satisfiesTextPredicates(p, caps, source)
 }
-
