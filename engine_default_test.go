@@ -72,7 +72,6 @@ func TestEngineCacheDefaults(t *testing.T) {
 
 func TestDefaultEngineAndNewParser(t *testing.T) {
 	ctx := context.Background()
-	t.Setenv(CacheDirEnv, t.TempDir())
 	e1, err := DefaultEngine()
 	require.NoError(t, err)
 	e2, err := DefaultEngine()
