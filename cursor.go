@@ -141,7 +141,7 @@ func (c *TreeCursor) Node() Node {
 }
 
 // FieldId returns the field id of the current node in its parent, or 0.
-func (c *TreeCursor) FieldId() uint16 {
+func (c *TreeCursor) FieldID() uint16 {
 	v, ok := c.lock()
 	if !ok {
 		return 0
@@ -152,11 +152,11 @@ func (c *TreeCursor) FieldId() uint16 {
 
 // FieldName returns the field name of the current node in its parent, or "".
 func (c *TreeCursor) FieldName() string {
-	id := c.FieldId()
+	id := c.FieldID()
 	if id == 0 {
 		return ""
 	}
-	return c.core.tree.lang.FieldNameForId(id)
+	return c.core.tree.lang.FieldNameForID(id)
 }
 
 // Depth is the depth of the current node below the cursor's root.

@@ -117,7 +117,7 @@ func requireSameCursor(t *testing.T, c *TreeCursor, rc *rtCursor, msg string) {
 	require.Equal(t, alias, c.core.rootAlias, "%s: root alias", msg)
 	require.Equal(t, stack, c.core.stack, "%s: stack", msg)
 	require.Equal(t, rc.node(), c.Node(), "%s: node", msg)
-	require.Equal(t, uint16(rc.call("ts_tree_cursor_current_field_id")), c.FieldId(), "%s: field id", msg)
+	require.Equal(t, uint16(rc.call("ts_tree_cursor_current_field_id")), c.FieldID(), "%s: field id", msg)
 	require.Equal(t, rc.fieldName(), c.FieldName(), "%s: field name", msg)
 	require.Equal(t, uint32(rc.call("ts_tree_cursor_current_depth")), c.Depth(), "%s: depth", msg)
 	require.Equal(t, uint32(rc.call("ts_tree_cursor_current_descendant_index")), c.DescendantIndex(), "%s: descendant index", msg)
@@ -415,7 +415,7 @@ func TestCursorHandChecked(t *testing.T) {
 	defer c.Close()
 	var got []rec
 	for _, r := range walkByCursor(c) {
-		got = append(got, rec{r.depth, r.node.Kind(), r.field, r.node.Utf8Text([]byte(src)), r.node.IsNamed()})
+		got = append(got, rec{r.depth, r.node.Kind(), r.field, r.node.UTF8Text([]byte(src)), r.node.IsNamed()})
 	}
 	require.Equal(t, want, got)
 
@@ -531,7 +531,7 @@ func TestCursorAfterClose(t *testing.T) {
 	check := func(c *TreeCursor) {
 		t.Helper()
 		require.True(t, c.Node().IsZero())
-		require.Equal(t, uint16(0), c.FieldId())
+		require.Equal(t, uint16(0), c.FieldID())
 		require.Equal(t, "", c.FieldName())
 		require.Equal(t, uint32(0), c.Depth())
 		require.Equal(t, uint32(0), c.DescendantIndex())

@@ -6,9 +6,36 @@
 // tree-sitter's own C runtime (0.25), and exposes the names users of
 // github.com/tree-sitter/go-tree-sitter know: Parser, Tree, Node, Language.
 //
+// # Quick start
+//
+// Bundled grammars with their queries live in the packages under
+// github.com/tswasm/tswasm/languages (golang, python, javascript, ...;
+// languages/all imports them all and languages.Detect picks one for a file
+// name). Given a nil engine they use the process-wide DefaultEngine:
+//
+//	lang, err := golang.Language(ctx, nil)
+//	parser, err := tswasm.NewParser(ctx, lang)
+//	tree, err := parser.Parse(ctx, src, nil)
+//	fmt.Println(tree.RootNode().ToSexp())
+//
+// Any other grammar .wasm loads with Engine.LoadLanguage. Runnable programs
+// are in the repository's examples/ directory: examples/funcs (parse a tree
+// of files in parallel and query function names) and examples/editor
+// (incremental reparsing of a stream of edits).
+//
+// # The compile cache
+//
+// Compiling the runtime and a grammar to machine code takes a few hundred
+// milliseconds; every engine keeps the compiled code on disk, by default in
+// os.UserCacheDir()/tswasm/wazero (see DefaultCacheDir), so a later process
+// starts about ten times faster. TSWASM_CACHE_DIR=/path moves the cache,
+// TSWASM_CACHE_DIR=off or WithoutCompilationCache turns it off, and an
+// unusable directory falls back to compiling in memory (EngineStats.CacheNote
+// says why).
+//
 // # Ownership, in five rules
 //
-//  1. An Engine compiles the runtime and each grammar once; share one per process.
+//  1. An Engine compiles the runtime and each grammar once; share one per process (DefaultEngine is one).
 //  2. A Store is one wasm instance with its own memory; Parsers and Trees hold a reference to it.
 //  3. Close every Parser and Tree you create; a forgotten one is closed by a cleanup, later.
 //  4. A Tree outlives its Parser and the Engine: closing either never frees a live tree's memory.
@@ -19,6 +46,8 @@
 // Engine.NewParser spreads parsers over a pool of stores (GOMAXPROCS by
 // default). Calls into one store are serialized; stores run in parallel. A
 // Parser is used by one goroutine at a time; give each goroutine its own.
+// Any parser of an engine can reparse any tree of that engine: the parse
+// runs in the old tree's store.
 //
 // # Failure
 //

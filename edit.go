@@ -72,11 +72,17 @@ func (t *Tree) Edit(edit *InputEdit) error {
 	return err
 }
 
-// Edit returns n with its start position adjusted to edit, for a node
-// obtained before Tree.Edit was called with the same edit. Its other
-// properties are read from the (edited) tree. It returns the zero Node if
-// the tree is closed or the edit is invalid.
-func (n Node) Edit(edit *InputEdit) Node {
+// Edit adjusts n in place to edit, for a node obtained before Tree.Edit
+// was called with the same edit: its start position moves, and its other
+// properties are read from the (edited) tree. If the edit is invalid or the
+// tree is closed, n becomes the zero Node (n.IsZero() reports it), so that a
+// node that could not follow the edit is never used with stale positions.
+func (n *Node) Edit(edit *InputEdit) {
+	*n = n.edited(edit)
+}
+
+// edited returns n adjusted to edit, or the zero Node.
+func (n Node) edited(edit *InputEdit) Node {
 	if edit.validate() != nil {
 		return Node{}
 	}

@@ -6,29 +6,23 @@ import (
 	"log"
 
 	"github.com/tswasm/tswasm"
+	"github.com/tswasm/tswasm/languages/golang"
 )
 
 // Edit a parsed text, reparse it reusing the old tree, and ask which parts
 // of the syntax tree changed.
 func ExampleTree_Edit() {
 	ctx := context.Background()
-	e, err := tswasm.NewEngine(ctx)
+	// The bundled Go grammar, loaded into the default engine (nil).
+	lang, err := golang.Language(ctx, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
-	defer e.Close()
-	lang, err := e.LoadLanguageFile(ctx, "testdata/grammars/tree-sitter-go-0.25.0.wasm", "")
-	if err != nil {
-		log.Fatal(err)
-	}
-	p, err := e.NewParser(ctx)
+	p, err := tswasm.NewParser(ctx, lang)
 	if err != nil {
 		log.Fatal(err)
 	}
 	defer p.Close()
-	if err := p.SetLanguage(ctx, lang); err != nil {
-		log.Fatal(err)
-	}
 
 	src := "package main\n\nfunc main() {\n}\n"
 	tree, err := p.Parse(ctx, []byte(src), nil)

@@ -6,6 +6,7 @@ import (
 	"log"
 
 	"github.com/tswasm/tswasm"
+	"github.com/tswasm/tswasm/languages/golang"
 )
 
 // Run a query over a parsed Go file and print each capture in document
@@ -13,23 +14,16 @@ import (
 // only calls of the listed builtins match.
 func ExampleQueryCursor_Captures() {
 	ctx := context.Background()
-	e, err := tswasm.NewEngine(ctx)
+	// The bundled Go grammar, loaded into the default engine (nil).
+	lang, err := golang.Language(ctx, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
-	defer e.Close()
-	lang, err := e.LoadLanguageFile(ctx, "testdata/grammars/tree-sitter-go-0.25.0.wasm", "")
-	if err != nil {
-		log.Fatal(err)
-	}
-	p, err := e.NewParser(ctx)
+	p, err := tswasm.NewParser(ctx, lang)
 	if err != nil {
 		log.Fatal(err)
 	}
 	defer p.Close()
-	if err := p.SetLanguage(ctx, lang); err != nil {
-		log.Fatal(err)
-	}
 	src := []byte("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(len(\"hi\"), max(1, 2))\n}\n")
 	tree, err := p.Parse(ctx, src, nil)
 	if err != nil {
@@ -50,13 +44,13 @@ func ExampleQueryCursor_Captures() {
 	qc := tswasm.NewQueryCursor()
 	defer qc.Close()
 
-	for m, i := range qc.Captures(ctx, q, tree.RootNode(), src) {
-		c := m.Captures[i]
+	for r, err := range qc.Captures(ctx, q, tree.RootNode(), src) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		c := r.Capture()
 		pos := c.Node.StartPosition()
-		fmt.Printf("%-8s %-10q %d:%d\n", q.CaptureNameForId(c.Index), c.Node.Utf8Text(src), pos.Row, pos.Column)
-	}
-	if err := qc.Err(); err != nil {
-		log.Fatal(err)
+		fmt.Printf("%-8s %-10q %d:%d\n", q.CaptureNameForID(c.Index), c.Node.UTF8Text(src), pos.Row, pos.Column)
 	}
 	// Output:
 	// string   "\"fmt\""  2:7

@@ -6,33 +6,24 @@ import (
 	"log"
 
 	"github.com/tswasm/tswasm"
+	"github.com/tswasm/tswasm/languages/golang"
 )
 
 // Load a grammar, parse a file and look at its syntax tree.
 func Example() {
 	ctx := context.Background()
-	engine, err := tswasm.NewEngine(ctx)
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer engine.Close()
-
-	// A grammar is a .wasm file built by the tree-sitter CLI, such as the
-	// one in the tree-sitter-go npm package.
-	lang, err := engine.LoadLanguageFile(ctx, "testdata/grammars/tree-sitter-go-0.25.0.wasm", "")
+	// The bundled Go grammar, loaded into the default engine (nil).
+	lang, err := golang.Language(ctx, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(lang.Name(), lang.Metadata(), "ABI", lang.ABIVersion())
 
-	parser, err := engine.NewParser(ctx)
+	parser, err := tswasm.NewParser(ctx, lang)
 	if err != nil {
 		log.Fatal(err)
 	}
 	defer parser.Close()
-	if err := parser.SetLanguage(ctx, lang); err != nil {
-		log.Fatal(err)
-	}
 	src := []byte("package main\n\nfunc main() {\n\tprintln(\"hi\")\n}\n")
 	tree, err := parser.Parse(ctx, src, nil)
 	if err != nil {
@@ -44,9 +35,9 @@ func Example() {
 	fmt.Println(root)
 	fn := root.NamedChild(1)
 	name := fn.ChildByFieldName("name")
-	fmt.Printf("%s %q at %v-%v\n", fn.Kind(), name.Utf8Text(src), fn.StartPosition(), fn.EndPosition())
+	fmt.Printf("%s %q at %v-%v\n", fn.Kind(), name.UTF8Text(src), fn.StartPosition(), fn.EndPosition())
 	call := root.NamedDescendantForByteRange(30, 30) // inside "println"
-	fmt.Println(call.Kind(), call.Parent().Kind(), call.Parent().Utf8Text(src))
+	fmt.Println(call.Kind(), call.Parent().Kind(), call.Parent().UTF8Text(src))
 	// Output:
 	// go 0.25.0 ABI 15
 	// (source_file (package_clause (package_identifier)) (function_declaration name: (identifier) parameters: (parameter_list) body: (block (statement_list (expression_statement (call_expression function: (identifier) arguments: (argument_list (interpreted_string_literal (interpreted_string_literal_content)))))))))

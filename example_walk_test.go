@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/tswasm/tswasm"
+	"github.com/tswasm/tswasm/languages/golang"
 )
 
 // Walk a whole tree with a TreeCursor: every node, named or not, with its
@@ -14,23 +15,16 @@ import (
 // from wasm memory, without a call into wasm per node.
 func ExampleTree_Walk() {
 	ctx := context.Background()
-	engine, err := tswasm.NewEngine(ctx)
+	// The bundled Go grammar, loaded into the default engine (nil).
+	lang, err := golang.Language(ctx, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
-	defer engine.Close()
-	lang, err := engine.LoadLanguageFile(ctx, "testdata/grammars/tree-sitter-go-0.25.0.wasm", "")
-	if err != nil {
-		log.Fatal(err)
-	}
-	parser, err := engine.NewParser(ctx)
+	parser, err := tswasm.NewParser(ctx, lang)
 	if err != nil {
 		log.Fatal(err)
 	}
 	defer parser.Close()
-	if err := parser.SetLanguage(ctx, lang); err != nil {
-		log.Fatal(err)
-	}
 	src := []byte("package p\n\nvar x = 1 + y\n")
 	tree, err := parser.Parse(ctx, src, nil)
 	if err != nil {
@@ -80,23 +74,16 @@ func ExampleTree_Walk() {
 // Iterate over a node's children without a call into wasm per child.
 func ExampleNode_Children() {
 	ctx := context.Background()
-	engine, err := tswasm.NewEngine(ctx)
+	// The bundled Go grammar, loaded into the default engine (nil).
+	lang, err := golang.Language(ctx, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
-	defer engine.Close()
-	lang, err := engine.LoadLanguageFile(ctx, "testdata/grammars/tree-sitter-go-0.25.0.wasm", "")
-	if err != nil {
-		log.Fatal(err)
-	}
-	parser, err := engine.NewParser(ctx)
+	parser, err := tswasm.NewParser(ctx, lang)
 	if err != nil {
 		log.Fatal(err)
 	}
 	defer parser.Close()
-	if err := parser.SetLanguage(ctx, lang); err != nil {
-		log.Fatal(err)
-	}
 	src := []byte("package p\n\nfunc f(a, b int, c string) {}\n")
 	tree, err := parser.Parse(ctx, src, nil)
 	if err != nil {
@@ -108,9 +95,9 @@ func ExampleNode_Children() {
 	for decl := range params.NamedChildren(nil) {
 		var names []string
 		for n := range decl.ChildrenByFieldName("name", nil) {
-			names = append(names, n.Utf8Text(src))
+			names = append(names, n.UTF8Text(src))
 		}
-		fmt.Println(strings.Join(names, ","), decl.ChildByFieldName("type").Utf8Text(src))
+		fmt.Println(strings.Join(names, ","), decl.ChildByFieldName("type").UTF8Text(src))
 	}
 	// Output:
 	// a,b int

@@ -181,9 +181,9 @@ func sameTree(t *testing.T, what string, a, b *tswasm.Tree) {
 	defer cb.Close()
 	for {
 		na, nb := ca.Node(), cb.Node()
-		if na.KindId() != nb.KindId() || na.StartByte() != nb.StartByte() || na.EndByte() != nb.EndByte() ||
+		if na.KindID() != nb.KindID() || na.StartByte() != nb.StartByte() || na.EndByte() != nb.EndByte() ||
 			na.IsMissing() != nb.IsMissing() || na.IsExtra() != nb.IsExtra() || na.ChildCount() != nb.ChildCount() ||
-			ca.FieldId() != cb.FieldId() {
+			ca.FieldID() != cb.FieldID() {
 			t.Fatalf("%s: %s [%d,%d] %d children vs %s [%d,%d] %d children", what,
 				na.Kind(), na.StartByte(), na.EndByte(), na.ChildCount(), nb.Kind(), nb.StartByte(), nb.EndByte(), nb.ChildCount())
 		}

@@ -81,8 +81,13 @@ func runQuery(ctx context.Context, t *testing.T, what string, q *tswasm.Query, l
 	defer qc.Close()
 	qc.SetMatchLimit(1000)
 	root := tree.RootNode()
-	for m, i := range qc.Captures(ctx, q, root, src) {
-		c := m.Captures[i]
+	var qerr error
+	for r, err := range qc.Captures(ctx, q, root, src) {
+		if err != nil {
+			qerr = err
+			break
+		}
+		c := r.Capture()
 		if c.Node.StartByte() < root.StartByte() || c.Node.EndByte() > root.EndByte() {
 			t.Fatalf("%s: capture %d [%d,%d] outside the root", what, c.Index, c.Node.StartByte(), c.Node.EndByte())
 		}
@@ -90,7 +95,7 @@ func runQuery(ctx context.Context, t *testing.T, what string, q *tswasm.Query, l
 			t.Fatalf("%s: capture index %d of %d", what, c.Index, q.CaptureCount())
 		}
 	}
-	if err := qc.Err(); err != nil {
+	if err := qerr; err != nil {
 		if isStop(err) {
 			knownIssue(t, what+": matching stopped by deadline", input, err)
 			return

@@ -71,47 +71,73 @@ func TestQueryCursorRefusesOverlap(t *testing.T) {
 
 	require.True(t, qc.use.enter()) // another goroutine is inside a call
 	n := 0
-	for range qc.Matches(ctx, q, tree.RootNode(), []byte(src)) {
+	var last error
+	for m, err := range qc.Matches(ctx, q, tree.RootNode(), []byte(src)) {
+		if err != nil {
+			last = err
+			continue
+		}
+		_ = m
 		n++
 	}
 	assert.Zero(t, n)
-	assert.ErrorIs(t, qc.Err(), ErrConcurrentUse)
+	assert.ErrorIs(t, last, ErrConcurrentUse)
 	qc.SetMatchLimit(5)
 	qc.use.exit()
 	assert.NotEqual(t, uint(5), qc.MatchLimit(), "a refused setter changes nothing")
 	qc.use.enter()
 	qc.use.exit()
 
-	for range qc.Matches(ctx, q, tree.RootNode(), []byte(src)) {
+	last = nil
+	for _, err := range qc.Matches(ctx, q, tree.RootNode(), []byte(src)) {
+		if err != nil {
+			last = err
+			continue
+		}
 		n++
 	}
 	assert.Equal(t, 3, n)
-	assert.NoError(t, qc.Err())
+	assert.NoError(t, last)
 
-	// A new iteration started from the loop body (same goroutine) still
-	// ends the outer one without an error.
+	// A new iteration started from the loop body (same goroutine) ends the
+	// outer one, and the outer loop is told so with an error element.
 	outer, inner := 0, 0
-	for range qc.Matches(ctx, q, tree.RootNode(), []byte(src)) {
+	var outerErr, innerErr error
+	for _, err := range qc.Matches(ctx, q, tree.RootNode(), []byte(src)) {
+		if err != nil {
+			outerErr = err
+			continue
+		}
 		outer++
-		for range qc.Matches(ctx, q, tree.RootNode(), []byte(src)) {
+		for _, err := range qc.Matches(ctx, q, tree.RootNode(), []byte(src)) {
+			if err != nil {
+				innerErr = err
+				continue
+			}
 			inner++
 		}
 	}
 	assert.Equal(t, 1, outer)
 	assert.Equal(t, 3, inner)
-	assert.NoError(t, qc.Err())
+	assert.NoError(t, innerErr)
+	assert.Error(t, outerErr)
 
 	// Another goroutine taking the cursor while the loop body runs stops
 	// this iteration with ErrConcurrentUse.
 	outer = 0
-	for range qc.Matches(ctx, q, tree.RootNode(), []byte(src)) {
+	last = nil
+	for _, err := range qc.Matches(ctx, q, tree.RootNode(), []byte(src)) {
+		if err != nil {
+			last = err
+			continue
+		}
 		outer++
 		ch := make(chan struct{})
 		go func() { qc.use.enter(); close(ch) }()
 		<-ch
 	}
 	assert.Equal(t, 1, outer)
-	assert.ErrorIs(t, qc.Err(), ErrConcurrentUse)
+	assert.ErrorIs(t, last, ErrConcurrentUse)
 	qc.use.exit()
 }
 
@@ -169,9 +195,11 @@ func TestConcurrentMisuseIsRaceFree(t *testing.T) {
 					}
 				case 2:
 					qc.SetByteRange(0, uint(len(src)))
-					for range qc.Matches(ctx, q, tree.RootNode(), []byte(src)) {
+					for _, e := range qc.Matches(ctx, q, tree.RootNode(), []byte(src)) {
+						if e != nil {
+							err = e
+						}
 					}
-					err = qc.Err()
 				case 3:
 					c.GotoFirstChild()
 					c.GotoNextSibling()

@@ -2,6 +2,7 @@ package tswasm
 
 import (
 	"context"
+	"iter"
 	"os"
 	"path/filepath"
 	"testing"
@@ -61,4 +62,35 @@ func mustParse(t testing.TB, p *Parser, src string) *Tree {
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = tree.Close() })
 	return tree
+}
+
+// testIterMatches drops the error element of a Matches iteration; the
+// tests that use it read the error from the cursor's err field, which run
+// sets.
+func testIterMatches(seq iter.Seq2[*QueryMatch, error]) iter.Seq[*QueryMatch] {
+	return func(yield func(*QueryMatch) bool) {
+		for m, err := range seq {
+			if err != nil {
+				return
+			}
+			if !yield(m) {
+				return
+			}
+		}
+	}
+}
+
+// testIterCaptures is testIterMatches for Captures, in the v0.1 shape
+// (match, capture index).
+func testIterCaptures(seq iter.Seq2[QueryCaptureResult, error]) iter.Seq2[*QueryMatch, uint] {
+	return func(yield func(*QueryMatch, uint) bool) {
+		for r, err := range seq {
+			if err != nil {
+				return
+			}
+			if !yield(r.Match, r.Index) {
+				return
+			}
+		}
+	}
 }

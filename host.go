@@ -22,6 +22,10 @@ type hostCalls struct {
 	read func(mem abi.View, byteOffset uint32, p Point, buf abi.Ptr, capacity uint32) uint32
 	// log receives one parser or lexer log line.
 	log func(ctx context.Context, kind LogType, msg string)
+	// progress is the caller's progress callback (ParseWithOptions,
+	// MatchesWithOptions); true stops the call, and sets stopped.
+	progress func(byteOffset uint32, hasError bool) bool
+	stopped  bool
 
 	// panicked is set when a callback panicked; the call is then ended as
 	// soon as possible (no more reads or log lines, the progress callback
@@ -89,10 +93,11 @@ func instantiateHost(ctx context.Context, rt wazero.Runtime) error {
 // call whose Go callback panicked.
 func hostProgress(ctx context.Context, _ api.Module, stack []uint64) {
 	stop := ctx.Err() != nil
-	if !stop {
-		if hc, _ := ctx.Value(hostKey{}).(*hostCalls); hc != nil && hc.panicked {
-			stop = true
+	if hc, _ := ctx.Value(hostKey{}).(*hostCalls); !stop && hc != nil {
+		if !hc.panicked && hc.progress != nil && !hc.stopped {
+			hc.guard(func() { hc.stopped = hc.progress(uint32(stack[0]), uint32(stack[1]) != 0) })
 		}
+		stop = hc.panicked || hc.stopped
 	}
 	if stop {
 		stack[0] = 1
@@ -131,4 +136,10 @@ func hostLog(ctx context.Context, mod api.Module, stack []uint64) {
 		return
 	}
 	hc.guard(func() { hc.log(ctx, LogType(uint32(stack[0])), msg) })
+}
+
+// hasProgressCallback reports whether ctx carries a progress callback.
+func hasProgressCallback(ctx context.Context) bool {
+	hc, _ := ctx.Value(hostKey{}).(*hostCalls)
+	return hc != nil && hc.progress != nil
 }

@@ -711,8 +711,8 @@ func TestTreeEditSmall(t *testing.T) {
 	tree := mustParse(t, p, string(src))
 	root := tree.RootNode()
 	fa, fb := root.NamedChild(1), root.NamedChild(2)
-	require.Equal(t, "func a() {}", fa.Utf8Text(src))
-	require.Equal(t, "func b() {}", fb.Utf8Text(src))
+	require.Equal(t, "func a() {}", fa.UTF8Text(src))
+	require.Equal(t, "func b() {}", fb.UTF8Text(src))
 	require.Equal(t, uint(27), fb.StartByte())
 
 	// Rename a to abc: insert "bc" at byte 20 (row 2, column 6).
@@ -727,11 +727,19 @@ func TestTreeEditSmall(t *testing.T) {
 
 	// Nodes taken before the edit keep their positions until Node.Edit.
 	require.Equal(t, uint(27), fb.StartByte())
-	fb2 := fb.Edit(&edit)
+	fb2 := fb
+	fb2.Edit(&edit)
+	require.Equal(t, uint(27), fb.StartByte(), "Edit changes only the node it is called on")
 	require.Equal(t, uint(29), fb2.StartByte())
 	require.Equal(t, Point{4, 0}, fb2.StartPosition())
-	require.Equal(t, uint(14), fa.Edit(&edit).StartByte(), "a node before the edit does not move")
-	require.True(t, Node{}.Edit(&edit).IsZero())
+	fa.Edit(&edit)
+	require.Equal(t, uint(14), fa.StartByte(), "a node before the edit does not move")
+	var zero Node
+	zero.Edit(&edit)
+	require.True(t, zero.IsZero())
+	bad := fb
+	bad.Edit(nil)
+	require.True(t, bad.IsZero(), "an invalid edit zeroes the node")
 
 	// Nodes from the edited tree: moved, and marked where the edit touched them.
 	eroot := old.RootNode()
@@ -746,7 +754,7 @@ func TestTreeEditSmall(t *testing.T) {
 	require.NoError(t, err)
 	defer renamed.Close()
 	require.Equal(t, tree.RootNode().String(), renamed.RootNode().String())
-	require.Equal(t, "abc", renamed.RootNode().NamedChild(1).ChildByFieldName("name").Utf8Text(newSrc))
+	require.Equal(t, "abc", renamed.RootNode().NamedChild(1).ChildByFieldName("name").UTF8Text(newSrc))
 	ranges, err := old.ChangedRanges(renamed)
 	require.NoError(t, err)
 	require.Empty(t, ranges, "a renamed identifier changes no node kinds")

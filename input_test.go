@@ -340,7 +340,7 @@ func TestIncludedRanges(t *testing.T) {
 		require.Equal(t, uint(start), funcs[i].StartByte(), name)
 		require.Equal(t, textPointAt([]byte(doc), start), funcs[i].StartPosition(), name)
 		require.Equal(t, strings.TrimSuffix([]string{part1, part2}[i][strings.Index([]string{part1, part2}[i], "func"):], "\n"),
-			funcs[i].Utf8Text([]byte(doc)))
+			funcs[i].UTF8Text([]byte(doc)))
 	}
 
 	// Restoring the default range parses the whole document again, as prose.

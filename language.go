@@ -144,9 +144,6 @@ func (l *Language) Name() string {
 // ABIVersion is the grammar's ABI (tree-sitter's LANGUAGE_VERSION).
 func (l *Language) ABIVersion() uint32 { return l.abi }
 
-// AbiVersion is ABIVersion, under go-tree-sitter's name.
-func (l *Language) AbiVersion() uint32 { return l.abi }
-
 // Metadata is the grammar's semantic version, or nil for grammars older
 // than ABI 15 (ts_language_metadata).
 func (l *Language) Metadata() *LanguageMetadata {
@@ -157,23 +154,17 @@ func (l *Language) Metadata() *LanguageMetadata {
 	return &m
 }
 
-// SymbolCount is the number of symbols (node kinds, named or not, hidden
-// ones and aliases included). Valid ids are 0..SymbolCount-1, plus 65535
+// NodeKindCount is the number of symbols (node kinds, named or not, hidden
+// ones and aliases included). Valid ids are 0..NodeKindCount-1, plus 65535
 // for ERROR.
-func (l *Language) SymbolCount() uint32 { return uint32(len(l.symbols)) }
+func (l *Language) NodeKindCount() uint32 { return uint32(len(l.symbols)) }
 
-// NodeKindCount is SymbolCount, under go-tree-sitter's name.
-func (l *Language) NodeKindCount() uint32 { return l.SymbolCount() }
-
-// StateCount is the number of parse states.
-func (l *Language) StateCount() uint32 { return l.states }
-
-// ParseStateCount is StateCount, under go-tree-sitter's name.
+// ParseStateCount is the number of parse states.
 func (l *Language) ParseStateCount() uint32 { return l.states }
 
-// SymbolName returns the kind name of symbol id ("ERROR" for 65535), or ""
-// if out of range.
-func (l *Language) SymbolName(id uint16) string {
+// NodeKindForID returns the kind name of symbol id ("ERROR" for 65535), or
+// "" if out of range.
+func (l *Language) NodeKindForID(id uint16) string {
 	switch {
 	case id == abi.SymbolError:
 		return "ERROR"
@@ -184,9 +175,6 @@ func (l *Language) SymbolName(id uint16) string {
 	}
 	return ""
 }
-
-// NodeKindForId is SymbolName, under go-tree-sitter's name.
-func (l *Language) NodeKindForId(id uint16) string { return l.SymbolName(id) }
 
 // SymbolType returns the type of symbol id.
 func (l *Language) SymbolType(id uint16) SymbolType { return typeOf(l.symbolMeta(id)) }
@@ -226,10 +214,10 @@ func (l *Language) NodeKindIsSupertype(id uint16) bool {
 	return l.SymbolType(id) == SymbolTypeSupertype
 }
 
-// SymbolForName returns the id trees use for the kind with that name and
+// IDForNodeKind returns the id trees use for the kind with that name and
 // namedness, and whether one exists, as ts_language_symbol_for_name (which
 // also finds supertypes; "ERROR" named is 65535).
-func (l *Language) SymbolForName(name string, named bool) (uint16, bool) {
+func (l *Language) IDForNodeKind(name string, named bool) (uint16, bool) {
 	if named && name == "ERROR" {
 		return abi.SymbolError, true
 	}
@@ -244,13 +232,6 @@ func (l *Language) SymbolForName(name string, named bool) (uint16, bool) {
 	return 0, false
 }
 
-// IdForNodeKind is SymbolForName returning 0 when there is no such kind,
-// under go-tree-sitter's name.
-func (l *Language) IdForNodeKind(kind string, named bool) uint16 {
-	id, _ := l.SymbolForName(kind, named)
-	return id
-}
-
 // Supertypes returns the grammar's supertype symbols (ABI 15; nil before).
 func (l *Language) Supertypes() []uint16 { return append([]uint16(nil), l.supertypes...) }
 
@@ -263,19 +244,16 @@ func (l *Language) Subtypes(supertype uint16) []uint16 {
 // FieldCount is the number of field names.
 func (l *Language) FieldCount() uint32 { return uint32(len(l.fields) - 1) }
 
-// FieldNameForId returns the name of field id (1-based), or "".
-func (l *Language) FieldNameForId(id uint16) string {
+// FieldNameForID returns the name of field id (1-based), or "".
+func (l *Language) FieldNameForID(id uint16) string {
 	if int(id) < len(l.fields) {
 		return l.fields[id]
 	}
 	return ""
 }
 
-// FieldName is FieldNameForId.
-func (l *Language) FieldName(id uint16) string { return l.FieldNameForId(id) }
-
-// FieldIdForName returns the id of a field name, or 0 if the grammar has none.
-func (l *Language) FieldIdForName(name string) uint16 {
+// FieldIDForName returns the id of a field name, or 0 if the grammar has none.
+func (l *Language) FieldIDForName(name string) uint16 {
 	for i, f := range l.fields {
 		if i > 0 && f == name {
 			return uint16(i)
@@ -284,11 +262,8 @@ func (l *Language) FieldIdForName(name string) uint16 {
 	return 0
 }
 
-// FieldID is FieldIdForName.
-func (l *Language) FieldID(name string) uint16 { return l.FieldIdForName(name) }
-
 // NextState returns the parse state after state on symbol, as
-// ts_language_next_state (use Node.GrammarId for symbol; 0 means none). It
+// ts_language_next_state (use Node.GrammarID for symbol; 0 means none). It
 // runs in one of the engine's pooled stores.
 func (l *Language) NextState(ctx context.Context, state, symbol uint16) (uint16, error) {
 	var out uint16

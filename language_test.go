@@ -24,12 +24,12 @@ func TestLanguageGoMetadata(t *testing.T) {
 	l := loadTestGrammar(t, e, "tree-sitter-go-0.25.0.wasm")
 	require.Equal(t, "go", l.Name())
 	require.Equal(t, uint32(15), l.ABIVersion())
-	require.Equal(t, uint32(15), l.AbiVersion())
+	require.Equal(t, uint32(15), l.ABIVersion())
 	require.Equal(t, &LanguageMetadata{0, 25, 0}, l.Metadata())
 	require.Equal(t, "0.25.0", l.Metadata().String())
-	require.Equal(t, uint32(219), l.SymbolCount())
 	require.Equal(t, uint32(219), l.NodeKindCount())
-	require.Equal(t, uint32(1442), l.StateCount())
+	require.Equal(t, uint32(219), l.NodeKindCount())
+	require.Equal(t, uint32(1442), l.ParseStateCount())
 	require.Equal(t, uint32(1442), l.ParseStateCount())
 	require.Equal(t, uint32(35), l.FieldCount())
 
@@ -52,41 +52,38 @@ func TestLanguageGoMetadata(t *testing.T) {
 		{0xFFFE, "_ERROR", SymbolTypeAuxiliary, false},
 	}
 	for _, s := range symbols {
-		require.Equal(t, s.name, l.SymbolName(s.id), "%d", s.id)
-		require.Equal(t, s.name, l.NodeKindForId(s.id))
+		require.Equal(t, s.name, l.NodeKindForID(s.id), "%d", s.id)
 		require.Equal(t, s.typ, l.SymbolType(s.id), s.name)
 		require.Equal(t, s.typ == SymbolTypeRegular, l.NodeKindIsNamed(s.id), s.name)
 		require.Equal(t, s.typ <= SymbolTypeAnonymous, l.NodeKindIsVisible(s.id), s.name)
 		require.Equal(t, s.typ == SymbolTypeSupertype, l.NodeKindIsSupertype(s.id), s.name)
 		if s.typ != SymbolTypeAuxiliary {
-			id, ok := l.SymbolForName(s.name, s.named)
+			id, ok := l.IDForNodeKind(s.name, s.named)
 			require.True(t, ok, s.name)
 			require.Equal(t, s.id, id, s.name)
-			require.Equal(t, s.id, l.IdForNodeKind(s.name, s.named))
 		}
 	}
-	require.Equal(t, "", l.SymbolName(219))
-	_, ok := l.SymbolForName("identifier", false)
+	require.Equal(t, "", l.NodeKindForID(219))
+	_, ok := l.IDForNodeKind("identifier", false)
 	require.False(t, ok)
-	_, ok = l.SymbolForName("no_such_kind", true)
+	_, ok = l.IDForNodeKind("no_such_kind", true)
 	require.False(t, ok)
-	require.Equal(t, uint16(0), l.IdForNodeKind("no_such_kind", true))
 	require.Equal(t, "supertype", SymbolTypeSupertype.String())
 
-	require.Equal(t, "alias", l.FieldNameForId(1))
-	require.Equal(t, "name", l.FieldNameForId(20))
-	require.Equal(t, "value", l.FieldName(35))
-	require.Equal(t, "", l.FieldNameForId(0))
-	require.Equal(t, "", l.FieldNameForId(36))
-	require.Equal(t, uint16(20), l.FieldIdForName("name"))
-	require.Equal(t, uint16(35), l.FieldID("value"))
-	require.Equal(t, uint16(0), l.FieldIdForName("nam"))
+	require.Equal(t, "alias", l.FieldNameForID(1))
+	require.Equal(t, "name", l.FieldNameForID(20))
+	require.Equal(t, "value", l.FieldNameForID(35))
+	require.Equal(t, "", l.FieldNameForID(0))
+	require.Equal(t, "", l.FieldNameForID(36))
+	require.Equal(t, uint16(20), l.FieldIDForName("name"))
+	require.Equal(t, uint16(35), l.FieldIDForName("value"))
+	require.Equal(t, uint16(0), l.FieldIDForName("nam"))
 
 	require.Equal(t, []uint16{169, 140, 119, 138}, l.Supertypes())
 	subtypeNames := func(st uint16) []string {
 		var out []string
 		for _, s := range l.Subtypes(st) {
-			out = append(out, l.SymbolName(s))
+			out = append(out, l.NodeKindForID(s))
 		}
 		return out
 	}
@@ -112,9 +109,9 @@ func TestLanguageLegacyABI(t *testing.T) {
 	require.Equal(t, "json", l.Name())
 	require.Nil(t, l.Metadata())
 	require.Empty(t, l.Supertypes())
-	id, ok := l.SymbolForName("object", true)
+	id, ok := l.IDForNodeKind("object", true)
 	require.True(t, ok)
-	require.Equal(t, "object", l.SymbolName(id))
+	require.Equal(t, "object", l.NodeKindForID(id))
 }
 
 // TestLanguageTablesMatchRuntime compares the cached tables of every test
@@ -141,18 +138,18 @@ func TestLanguageTablesMatchRuntime(t *testing.T) {
 				return r
 			}
 			str := func(p uint64) string { return s.cString(abi.Ptr(p)) }
-			ids := append(make([]uint16, 0, l.SymbolCount()+2), 0xFFFE, 0xFFFF)
-			for i := range l.SymbolCount() {
+			ids := append(make([]uint16, 0, l.NodeKindCount()+2), 0xFFFE, 0xFFFF)
+			for i := range l.NodeKindCount() {
 				ids = append(ids, uint16(i))
 			}
 			for _, id := range ids {
-				require.Equal(t, str(call("ts_language_symbol_name", uint64(id))), l.SymbolName(id), "%s %d", f, id)
+				require.Equal(t, str(call("ts_language_symbol_name", uint64(id))), l.NodeKindForID(id), "%s %d", f, id)
 				require.Equal(t, SymbolType(call("ts_language_symbol_type", uint64(id))), l.SymbolType(id), "%s %d", f, id)
 			}
 			// Every name, both ways; the runtime takes a length, so pass a copy.
 			names := map[string]bool{"ERROR": true, "no_such_kind": true}
-			for i := range l.SymbolCount() {
-				names[l.SymbolName(uint16(i))] = true
+			for i := range l.NodeKindCount() {
+				names[l.NodeKindForID(uint16(i))] = true
 			}
 			for name := range names {
 				if name == "" {
@@ -163,25 +160,25 @@ func TestLanguageTablesMatchRuntime(t *testing.T) {
 				s.view().PutString(p, name)
 				for _, named := range []bool{false, true} {
 					want := uint16(call("ts_language_symbol_for_name", uint64(p), uint64(len(name)), b2u(named)))
-					got, ok := l.SymbolForName(name, named)
+					got, ok := l.IDForNodeKind(name, named)
 					require.Equal(t, want, got, "%s %q named=%v", f, name, named)
 					require.Equal(t, want != 0, ok, "%s %q", f, name)
 				}
-				require.Equal(t, uint16(call("ts_language_field_id_for_name", uint64(p), uint64(len(name)))), l.FieldIdForName(name), "%s %q", f, name)
+				require.Equal(t, uint16(call("ts_language_field_id_for_name", uint64(p), uint64(len(name)))), l.FieldIDForName(name), "%s %q", f, name)
 				require.NoError(t, s.free(ctx, p))
 			}
 			for i := range l.FieldCount() + 2 {
-				require.Equal(t, str(call("ts_language_field_name_for_id", uint64(i))), l.FieldNameForId(uint16(i)), f)
+				require.Equal(t, str(call("ts_language_field_name_for_id", uint64(i))), l.FieldNameForID(uint16(i)), f)
 			}
 			for _, fname := range l.fields[1:] {
 				p, err := s.malloc(ctx, uint32(len(fname)))
 				require.NoError(t, err)
 				s.view().PutString(p, fname)
-				require.Equal(t, uint16(call("ts_language_field_id_for_name", uint64(p), uint64(len(fname)))), l.FieldIdForName(fname), "%s %q", f, fname)
+				require.Equal(t, uint16(call("ts_language_field_id_for_name", uint64(p), uint64(len(fname)))), l.FieldIDForName(fname), "%s %q", f, fname)
 				require.NoError(t, s.free(ctx, p))
 			}
-			require.Equal(t, uint32(call("ts_language_state_count")), l.StateCount())
-			require.Equal(t, uint32(call("ts_language_symbol_count")), l.SymbolCount())
+			require.Equal(t, uint32(call("ts_language_state_count")), l.ParseStateCount())
+			require.Equal(t, uint32(call("ts_language_symbol_count")), l.NodeKindCount())
 			if l.ABIVersion() < 15 {
 				require.Zero(t, call("ts_language_metadata"), f)
 				require.Zero(t, call("ts_language_name"), f)
@@ -210,7 +207,7 @@ func TestLookaheadIterator(t *testing.T) {
 	kw := tree.RootNode().Child(0).Child(0)
 	require.Equal(t, "package", kw.Kind())
 	ctx := context.Background()
-	after, err := lang.NextState(ctx, kw.ParseState(), kw.GrammarId())
+	after, err := lang.NextState(ctx, kw.ParseState(), kw.GrammarID())
 	require.NoError(t, err)
 	require.Equal(t, kw.NextParseState(), after)
 	require.NotZero(t, after)
@@ -218,11 +215,11 @@ func TestLookaheadIterator(t *testing.T) {
 	it, err := lang.NewLookaheadIterator(ctx, after)
 	require.NoError(t, err)
 	require.Same(t, lang, it.Language())
-	require.Equal(t, uint16(0xFFFF), it.CurrentSymbol())
+	require.Equal(t, uint16(0xFFFF), it.Symbol())
 	var names []string
 	for it.Next() {
-		names = append(names, it.CurrentSymbolName())
-		require.Equal(t, lang.SymbolName(it.CurrentSymbol()), it.CurrentSymbolName())
+		names = append(names, it.SymbolName())
+		require.Equal(t, lang.NodeKindForID(it.Symbol()), it.SymbolName())
 	}
 	slices.Sort(names)
 	require.Equal(t, []string{"comment", "identifier"}, names)
@@ -235,12 +232,13 @@ func TestLookaheadIterator(t *testing.T) {
 		syms = append(syms, s)
 	}
 	require.Len(t, syms, 2)
-	require.Contains(t, syms, lang.IdForNodeKind("identifier", true))
+	identID, _ := lang.IDForNodeKind("identifier", true)
+	require.Contains(t, syms, identID)
 	require.True(t, it.ResetState(after))
 	for range it.SymbolNames() {
 		break
 	}
-	require.NotEqual(t, uint16(0xFFFF), it.CurrentSymbol())
+	require.NotEqual(t, uint16(0xFFFF), it.Symbol())
 
 	// State 0 is the error-recovery state: every token may follow.
 	require.True(t, it.ResetState(0))
@@ -248,7 +246,7 @@ func TestLookaheadIterator(t *testing.T) {
 	for _, want := range []string{"package", "func", "identifier", "{", "int_literal", "comment"} {
 		require.Contains(t, all, want)
 	}
-	require.False(t, it.ResetState(uint16(lang.StateCount())))
+	require.False(t, it.ResetState(uint16(lang.ParseStateCount())))
 
 	// Another language of the same engine.
 	other := loadTestGrammar(t, e, "tree-sitter-wasms-0.1.13-json.wasm")
@@ -257,10 +255,10 @@ func TestLookaheadIterator(t *testing.T) {
 	jsonSyms := slices.Collect(it.Symbols())
 	require.NotEmpty(t, jsonSyms)
 	for _, s := range jsonSyms {
-		require.Less(t, uint32(s), other.SymbolCount())
-		require.NotEmpty(t, other.SymbolName(s))
+		require.Less(t, uint32(s), other.NodeKindCount())
+		require.NotEmpty(t, other.NodeKindForID(s))
 	}
-	require.False(t, it.Reset(other, uint16(other.StateCount())))
+	require.False(t, it.Reset(other, uint16(other.ParseStateCount())))
 	require.False(t, it.Reset(nil, 1))
 	e2 := newTestEngine(t)
 	require.False(t, it.Reset(loadTestGrammar(t, e2, "tree-sitter-wasms-0.1.13-json.wasm"), 1))
@@ -268,13 +266,13 @@ func TestLookaheadIterator(t *testing.T) {
 	require.NoError(t, it.Close())
 	require.NoError(t, it.Close())
 	require.False(t, it.Next())
-	require.Equal(t, uint16(0), it.CurrentSymbol())
-	require.Equal(t, "", it.CurrentSymbolName())
+	require.Equal(t, uint16(0), it.Symbol())
+	require.Equal(t, "", it.SymbolName())
 	require.False(t, it.ResetState(1))
 	require.False(t, it.Reset(lang, 1))
 	require.Empty(t, slices.Collect(it.Symbols()))
 
-	_, err = lang.NewLookaheadIterator(ctx, uint16(lang.StateCount()))
+	_, err = lang.NewLookaheadIterator(ctx, uint16(lang.ParseStateCount()))
 	require.ErrorIs(t, err, ErrInvalidState)
 }
 
@@ -288,7 +286,7 @@ func TestLanguageAfterEngineClose(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, e.Close())
 	require.Equal(t, "go", l.Name())
-	require.Equal(t, "identifier", l.SymbolName(1))
+	require.Equal(t, "identifier", l.NodeKindForID(1))
 	require.True(t, strings.HasPrefix(l.Metadata().String(), "0.25"))
 	_, err = l.NextState(context.Background(), 1, 5)
 	require.True(t, errors.Is(err, ErrClosed), "%v", err)

@@ -82,18 +82,18 @@ func (it *LookaheadIterator) Next() bool {
 	return !it.done
 }
 
-// CurrentSymbol is the symbol Next moved to (65535 before the first Next).
-func (it *LookaheadIterator) CurrentSymbol() uint16 {
+// Symbol is the symbol Next moved to (65535 before the first Next).
+func (it *LookaheadIterator) Symbol() uint16 {
 	r, _ := it.call(abi.TsLookaheadIteratorCurrentSymbol, 0)
 	return uint16(r)
 }
 
-// CurrentSymbolName is the name of CurrentSymbol.
-func (it *LookaheadIterator) CurrentSymbolName() string {
+// SymbolName is the name of Symbol.
+func (it *LookaheadIterator) SymbolName() string {
 	if it.h.closed.Load() {
 		return ""
 	}
-	return it.lang.SymbolName(it.CurrentSymbol())
+	return it.lang.NodeKindForID(it.Symbol())
 }
 
 // ResetState restarts the iterator on another state of its language and
@@ -132,7 +132,7 @@ func (it *LookaheadIterator) Reset(lang *Language, state uint16) bool {
 func (it *LookaheadIterator) Symbols() iter.Seq[uint16] {
 	return func(yield func(uint16) bool) {
 		for it.Next() {
-			if !yield(it.CurrentSymbol()) {
+			if !yield(it.Symbol()) {
 				return
 			}
 		}
@@ -144,7 +144,7 @@ func (it *LookaheadIterator) Symbols() iter.Seq[uint16] {
 func (it *LookaheadIterator) SymbolNames() iter.Seq[string] {
 	return func(yield func(string) bool) {
 		for s := range it.Symbols() {
-			if !yield(it.lang.SymbolName(s)) {
+			if !yield(it.lang.NodeKindForID(s)) {
 				return
 			}
 		}

@@ -46,10 +46,10 @@ func (n Node) Language() *Language {
 	return n.tree.lang
 }
 
-// Id returns an identifier unique among the nodes of its tree (and its
+// ID returns an identifier unique among the nodes of its tree (and its
 // edited versions); equal nodes have equal ids. It is the address of the
 // node's subtree in wasm memory, so nodes of different stores may share ids.
-func (n Node) Id() uintptr { return uintptr(n.id) }
+func (n Node) ID() uintptr { return uintptr(n.id) }
 
 // Equal reports whether n and o are the same node of the same tree, as
 // tree-sitter's ts_node_eq.
@@ -107,9 +107,9 @@ func (n Node) startLength() abi.Length {
 	return abi.Length{Bytes: n.ctx[0], Row: n.ctx[1], Col: n.ctx[2]}
 }
 
-// KindId is the node's symbol id (aliases resolved, and mapped to the
+// KindID is the node's symbol id (aliases resolved, and mapped to the
 // symbol's public id), as ts_node_symbol; Language.SymbolName takes it.
-func (n Node) KindId() uint16 {
+func (n Node) KindID() uint16 {
 	s, v, t := n.lockView()
 	if s == nil {
 		return 0
@@ -118,9 +118,9 @@ func (n Node) KindId() uint16 {
 	return n.tree.lang.publicSymbol(n.symbol(v, t))
 }
 
-// GrammarId is the node's symbol id in the grammar, ignoring aliases, as
+// GrammarID is the node's symbol id in the grammar, ignoring aliases, as
 // ts_node_grammar_symbol. Use it with Language.NextState.
-func (n Node) GrammarId() uint16 {
+func (n Node) GrammarID() uint16 {
 	s, v, t := n.lockView()
 	if s == nil {
 		return 0
@@ -144,7 +144,7 @@ func (n Node) Kind() string {
 		return ""
 	}
 	defer s.unlock()
-	return n.tree.lang.SymbolName(n.symbol(v, t))
+	return n.tree.lang.NodeKindForID(n.symbol(v, t))
 }
 
 // GrammarName is the node's type in the grammar, ignoring aliases.
@@ -154,7 +154,7 @@ func (n Node) GrammarName() string {
 		return ""
 	}
 	defer s.unlock()
-	return n.tree.lang.SymbolName(t.Symbol(v))
+	return n.tree.lang.NodeKindForID(t.Symbol(v))
 }
 
 // IsNamed reports whether the node is named in the grammar (not a literal token).
@@ -193,7 +193,7 @@ func (n Node) hasFlag(f uint8) bool {
 }
 
 // IsError reports whether the node is an ERROR node.
-func (n Node) IsError() bool { return n.KindId() == abi.SymbolError }
+func (n Node) IsError() bool { return n.KindID() == abi.SymbolError }
 
 // HasError reports whether the node is or contains an error or missing node.
 func (n Node) HasError() bool {
@@ -246,8 +246,8 @@ func (n Node) DescendantCount() uint {
 	return uint(t.VisibleDescendantCount(v)) + 1
 }
 
-// Utf8Text returns the node's text in source, the bytes it was parsed from.
-func (n Node) Utf8Text(source []byte) string {
+// UTF8Text returns the node's text in source, the bytes it was parsed from.
+func (n Node) UTF8Text(source []byte) string {
 	start, end := n.ByteRange()
 	if n.IsZero() || end > uint(len(source)) || start > end {
 		return ""

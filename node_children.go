@@ -19,8 +19,8 @@ func (n Node) NamedChildren(cursor *TreeCursor) iter.Seq[Node] {
 	return n.childSeq(cursor, func(_ *cursorCore, v abi.View, c Node, t abi.Subtree) bool { return c.isNamed(v, t) })
 }
 
-// ChildrenByFieldId yields the children with the given field id; see Children.
-func (n Node) ChildrenByFieldId(id uint16, cursor *TreeCursor) iter.Seq[Node] {
+// ChildrenByFieldID yields the children with the given field id; see Children.
+func (n Node) ChildrenByFieldID(id uint16, cursor *TreeCursor) iter.Seq[Node] {
 	if id == 0 {
 		return func(func(Node) bool) {}
 	}
@@ -31,9 +31,9 @@ func (n Node) ChildrenByFieldId(id uint16, cursor *TreeCursor) iter.Seq[Node] {
 func (n Node) ChildrenByFieldName(name string, cursor *TreeCursor) iter.Seq[Node] {
 	var id uint16
 	if n.tree != nil {
-		id = n.tree.lang.FieldIdForName(name)
+		id = n.tree.lang.FieldIDForName(name)
 	}
-	return n.ChildrenByFieldId(id, cursor)
+	return n.ChildrenByFieldID(id, cursor)
 }
 
 // childSeq walks n's children with a cursor and yields those keep accepts.

@@ -32,8 +32,8 @@ func (n Node) NextNamedSibling() Node { return n.nodeCall(abi.TsNodeNextNamedSib
 // PrevNamedSibling returns the previous named sibling, or the zero Node.
 func (n Node) PrevNamedSibling() Node { return n.nodeCall(abi.TsNodePrevNamedSibling, 0, 0) }
 
-// ChildByFieldId returns the first child with the given field id, or the zero Node.
-func (n Node) ChildByFieldId(id uint16) Node {
+// ChildByFieldID returns the first child with the given field id, or the zero Node.
+func (n Node) ChildByFieldID(id uint16) Node {
 	if id == 0 {
 		return Node{}
 	}
@@ -45,7 +45,7 @@ func (n Node) ChildByFieldName(name string) Node {
 	if n.tree == nil {
 		return Node{}
 	}
-	return n.ChildByFieldId(n.tree.lang.FieldIdForName(name))
+	return n.ChildByFieldID(n.tree.lang.FieldIDForName(name))
 }
 
 // FirstChildForByte returns the first child that contains or starts after

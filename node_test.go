@@ -71,8 +71,8 @@ func requireNodeMatchesRuntime(t *testing.T, n Node, msg string) {
 	require.Equal(t, uint(rtNodeU32(t, n, "ts_node_end_byte")), n.EndByte(), msg)
 	require.Equal(t, rtNodeEndPoint(t, n), n.EndPosition(), msg)
 	require.Equal(t, Range{StartPoint: n.StartPosition(), EndPoint: n.EndPosition(), StartByte: n.StartByte(), EndByte: n.EndByte()}, n.Range(), msg)
-	require.Equal(t, uint16(rtNodeU32(t, n, "ts_node_symbol")), n.KindId(), msg)
-	require.Equal(t, uint16(rtNodeU32(t, n, "ts_node_grammar_symbol")), n.GrammarId(), msg)
+	require.Equal(t, uint16(rtNodeU32(t, n, "ts_node_symbol")), n.KindID(), msg)
+	require.Equal(t, uint16(rtNodeU32(t, n, "ts_node_grammar_symbol")), n.GrammarID(), msg)
 	require.Equal(t, rtNodeCString(t, n, "ts_node_type"), n.Kind(), msg)
 	require.Equal(t, rtNodeCString(t, n, "ts_node_grammar_type"), n.GrammarName(), msg)
 	require.Equal(t, b("ts_node_is_named"), n.IsNamed(), msg)
@@ -85,7 +85,7 @@ func requireNodeMatchesRuntime(t *testing.T, n Node, msg string) {
 	require.Equal(t, uint(rtNodeU32(t, n, "ts_node_named_child_count")), n.NamedChildCount(), msg)
 	require.Equal(t, uint(rtNodeU32(t, n, "ts_node_descendant_count")), n.DescendantCount(), msg)
 	require.Equal(t, uint16(rtNodeU32(t, n, "ts_node_parse_state")), n.ParseState(), msg)
-	require.Equal(t, n.tree.lang.SymbolName(n.KindId()), n.Kind(), msg) // public ids name the same kind
+	require.Equal(t, n.tree.lang.NodeKindForID(n.KindID()), n.Kind(), msg) // public ids name the same kind
 }
 
 // TestNodeAccessorsMatchRuntime checks every node of many trees, fresh and
@@ -177,7 +177,7 @@ func TestNodeHandChecked(t *testing.T) {
 		require.False(t, n.IsZero(), name)
 		require.Equal(t, c.kind, n.Kind(), name)
 		require.Equal(t, c.grammar, n.GrammarName(), name)
-		require.Equal(t, c.text, n.Utf8Text([]byte(src)), name)
+		require.Equal(t, c.text, n.UTF8Text([]byte(src)), name)
 		require.Equal(t, c.named, n.IsNamed(), name)
 		require.Equal(t, c.childCount, n.ChildCount(), name)
 		require.Equal(t, c.named_, n.NamedChildCount(), name)
@@ -187,16 +187,16 @@ func TestNodeHandChecked(t *testing.T) {
 		require.Equal(t, lineStarts[c.start.Row]+c.start.Column, n.StartByte(), name)
 		require.Equal(t, lineStarts[c.end.Row]+c.end.Column, n.EndByte(), name)
 		require.False(t, n.HasError() || n.IsError() || n.IsMissing() || n.IsExtra(), name)
-		id, ok := lang.SymbolForName(c.kind, c.named)
+		id, ok := lang.IDForNodeKind(c.kind, c.named)
 		require.True(t, ok, name)
-		require.Equal(t, id, n.KindId(), name)
+		require.Equal(t, id, n.KindID(), name)
 		if len(c.path) > 0 {
 			last := c.path[len(c.path)-1]
 			require.Equal(t, c.fieldInParent, parent.FieldNameForChild(last), name)
 			require.True(t, parent.Equal(n.Parent()), name)
 			if c.fieldInParent != "" {
 				require.Equal(t, n, parent.ChildByFieldName(c.fieldInParent), name)
-				require.Equal(t, n, parent.ChildByFieldId(lang.FieldIdForName(c.fieldInParent)), name)
+				require.Equal(t, n, parent.ChildByFieldID(lang.FieldIDForName(c.fieldInParent)), name)
 			}
 		}
 	}
@@ -221,12 +221,12 @@ func TestNodeHandChecked(t *testing.T) {
 	require.True(t, root.NextSibling().IsZero())
 
 	// Ids and equality.
-	require.Equal(t, root.Child(1).Id(), fn.Id())
+	require.Equal(t, root.Child(1).ID(), fn.ID())
 	require.True(t, root.Child(1).Equal(fn))
 	require.False(t, fn.Equal(params))
-	require.NotEqual(t, fn.Id(), params.Id())
-	require.Equal(t, src, root.Utf8Text([]byte(src)))
-	require.Equal(t, "", root.Utf8Text([]byte("short")))
+	require.NotEqual(t, fn.ID(), params.ID())
+	require.Equal(t, src, root.UTF8Text([]byte(src)))
+	require.Equal(t, "", root.UTF8Text([]byte("short")))
 	require.Equal(t, "(source_file (package_clause (package_identifier)) (function_declaration name: (identifier) parameters: (parameter_list (parameter_declaration name: (identifier) type: (type_identifier))) body: (block)))", root.ToSexp())
 }
 
@@ -265,7 +265,7 @@ func TestNodeDescendantLookups(t *testing.T) {
 	}
 	for _, c := range cases {
 		require.Equal(t, c.kind, c.got.Kind(), c.name)
-		require.Equal(t, c.text, c.got.Utf8Text([]byte(src)), c.name)
+		require.Equal(t, c.text, c.got.UTF8Text([]byte(src)), c.name)
 	}
 	require.True(t, root.FirstChildForByte(uint(len(src)+1)).IsZero())
 	require.True(t, root.Child(0).ChildWithDescendant(root.Child(1)).IsZero())
@@ -320,11 +320,11 @@ func TestNodeChildrenIterators(t *testing.T) {
 	require.Equal(t, "field_declaration", field.Kind())
 	var names []string
 	for n := range field.ChildrenByFieldName("name", nil) {
-		names = append(names, n.Utf8Text([]byte(src)))
+		names = append(names, n.UTF8Text([]byte(src)))
 	}
 	require.Equal(t, []string{"A", "B"}, names)
 	require.Empty(t, slices.Collect(field.ChildrenByFieldName("nope", nil)))
-	require.Empty(t, slices.Collect(field.ChildrenByFieldId(0, nil)))
+	require.Empty(t, slices.Collect(field.ChildrenByFieldID(0, nil)))
 	var kinds []string
 	for n := range field.Children(nil) {
 		kinds = append(kinds, n.Kind())
@@ -386,13 +386,13 @@ func TestNodeErrorsAndMissing(t *testing.T) {
 	}
 	require.Len(t, errs, 1)
 	require.Equal(t, "ERROR", errs[0].Kind())
-	require.Equal(t, uint16(0xFFFF), errs[0].KindId())
+	require.Equal(t, uint16(0xFFFF), errs[0].KindID())
 	require.True(t, errs[0].IsNamed())
 	require.True(t, errs[0].HasError())
 	require.Equal(t, ")", errs[0].Child(0).Kind())
-	id, ok := lang.SymbolForName("ERROR", true)
+	id, ok := lang.IDForNodeKind("ERROR", true)
 	require.True(t, ok)
-	require.Equal(t, errs[0].KindId(), id)
+	require.Equal(t, errs[0].KindID(), id)
 
 	// Extras: a comment.
 	tree = mustParse(t, p, "package p // c\n")
@@ -403,7 +403,7 @@ func TestNodeErrorsAndMissing(t *testing.T) {
 }
 
 // TestNodeParseStates: NextParseState agrees with Language.NextState on
-// (ParseState, GrammarId), as ts_node_next_parse_state is defined.
+// (ParseState, GrammarID), as ts_node_next_parse_state is defined.
 func TestNodeParseStates(t *testing.T) {
 	e := newTestEngine(t)
 	lang := loadTestGrammar(t, e, "tree-sitter-go-0.25.0.wasm")
@@ -418,8 +418,8 @@ func TestNodeParseStates(t *testing.T) {
 			require.Equal(t, st, n.NextParseState(), n.Kind())
 			continue
 		}
-		require.Less(t, uint32(st), lang.StateCount(), n.Kind())
-		next, err := lang.NextState(ctx, st, n.GrammarId())
+		require.Less(t, uint32(st), lang.ParseStateCount(), n.Kind())
+		next, err := lang.NextState(ctx, st, n.GrammarID())
 		require.NoError(t, err)
 		require.Equal(t, next, n.NextParseState(), n.Kind())
 		if next != 0 {
@@ -444,8 +444,8 @@ func TestNodeAfterTreeClose(t *testing.T) {
 		require.Equal(t, Range{}, z.Range())
 		require.Equal(t, "", z.Kind())
 		require.Equal(t, "", z.GrammarName())
-		require.Equal(t, uint16(0), z.KindId())
-		require.Equal(t, uint16(0), z.GrammarId())
+		require.Equal(t, uint16(0), z.KindID())
+		require.Equal(t, uint16(0), z.GrammarID())
 		require.False(t, z.IsNamed() || z.IsExtra() || z.IsMissing() || z.HasError() || z.HasChanges() || z.IsError())
 		require.Equal(t, uint(0), z.ChildCount()+z.NamedChildCount()+z.DescendantCount())
 		require.Equal(t, uint16(0), z.ParseState())

@@ -29,6 +29,8 @@ type Parser struct {
 	logger   func(LogType, string) // what Logger returns
 	slogger  *slog.Logger          // set by SetSlogLogger; logger then adapts it
 	loggerOn bool                  // the C parser has the host logger installed
+
+	others map[*Store]*Parser // parsers in other stores, for old trees that live there
 }
 
 func newParser(ctx context.Context, s *Store) (*Parser, error) {
@@ -56,7 +58,7 @@ func newParser(ctx context.Context, s *Store) (*Parser, error) {
 }
 
 // Close frees the parser and releases its store. It is idempotent.
-func (p *Parser) Close() error { return p.h.Close() }
+func (p *Parser) Close() error { return errors.Join(p.closeOthers(), p.h.Close()) }
 
 // Store returns the store the parser runs in.
 func (p *Parser) Store() *Store { return p.h.store }
@@ -181,7 +183,9 @@ func (p *Parser) langName() string {
 // Parse parses src and returns its tree. src is read in the parser's
 // encoding (SetEncoding; UTF-8 by default). With old, the tree of the
 // previous version of the text already edited with Tree.Edit, unchanged
-// parts are reused.
+// parts are reused. old may come from any parser of the same engine: the
+// parse then runs in old's store (the parser keeps a sibling C parser
+// there, created on first use), and the new tree lives in that store too.
 //
 // A cancelled or expired ctx (or the parser's timeout) stops the parse
 // within milliseconds; the error then wraps ctx.Err() and the parser is
@@ -219,7 +223,12 @@ func (p *Parser) run(ctx context.Context, req parseRequest, old *Tree) (*Tree, e
 	var oldPtr abi.Ptr
 	if old != nil {
 		if old.h.store != s {
-			return nil, fmt.Errorf("%w: the old tree was parsed in another store", ErrForeignObject)
+			// Parse where the old tree lives, with a sibling parser there.
+			sib, err := p.inStore(ctx, old.h.store)
+			if err != nil {
+				return nil, err
+			}
+			return sib.run(ctx, req, old)
 		}
 		if old.lang.g != lang.g {
 			return nil, fmt.Errorf("tswasm: the old tree is of language %s, the parser's is %s", old.lang.name, lang.name)
@@ -237,7 +246,7 @@ func (p *Parser) run(ctx context.Context, req parseRequest, old *Tree) (*Tree, e
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("tswasm: parse cancelled: %w", err)
 	}
-	hc := &hostCalls{log: p.activeLogger(ctx), store: s}
+	hc := &hostCalls{log: p.activeLogger(ctx), store: s, progress: parseProgress(ctx)}
 	if req.input != nil {
 		hc.read = req.input.fill
 	}
@@ -284,7 +293,7 @@ func (p *Parser) parseLocked(ctx context.Context, s *Store, req parseRequest, ol
 	}
 	// The progress callback answers from ctx, and stops a parse whose Go
 	// callback panicked.
-	progress := b2u64(ctx.Done() != nil || hc.read != nil || hc.log != nil)
+	progress := b2u64(ctx.Done() != nil || hc.read != nil || hc.log != nil || hc.progress != nil)
 	ptr, err := p.parseCall(ctx, s, req, oldPtr, progress)
 	if err != nil {
 		return nil, err
@@ -296,6 +305,9 @@ func (p *Parser) parseLocked(ctx context.Context, s *Store, req parseRequest, ol
 		}
 		if hc.panicked {
 			return nil, errors.New("tswasm: parse stopped by a panicking callback")
+		}
+		if hc.stopped {
+			return nil, ErrStopped
 		}
 		if cerr := ctx.Err(); cerr != nil {
 			return nil, fmt.Errorf("tswasm: parse cancelled: %w", cerr)

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"iter"
 	"math"
 	"runtime"
 
@@ -209,47 +208,6 @@ func (qc *QueryCursor) SetMaxStartDepth(depth *uint) *QueryCursor {
 	return qc
 }
 
-// Err returns the error that stopped the current or last iteration early:
-// the context's error (wrapped) after cancellation, ErrClosed when the
-// query, cursor or tree was closed, a *TrapError, or a usage error. It is
-// nil after an iteration that ran to the end or was stopped by the caller.
-func (qc *QueryCursor) Err() error {
-	if !qc.use.enter() {
-		return ErrConcurrentUse
-	}
-	defer qc.use.exit()
-	if err := qc.use.err(); err != nil {
-		return err
-	}
-	return qc.err
-}
-
-// Matches runs q on node and yields each match whose text predicates hold
-// for source (the text the node's tree was parsed from), in the order
-// tree-sitter finds them. Because patterns can overlap, a match may hold
-// captures that come before captures of an earlier match.
-//
-// The store is not locked while the caller's loop body runs, so the body
-// may use nodes and trees freely. Starting another iteration on the same
-// cursor ends this one. A cancelled ctx stops the run; Err then wraps
-// ctx.Err().
-func (qc *QueryCursor) Matches(ctx context.Context, q *Query, node Node, source []byte) iter.Seq[*QueryMatch] {
-	return func(yield func(*QueryMatch) bool) {
-		qc.run(ctx, q, node, source, false, func(m *QueryMatch, _ uint) bool { return yield(m) })
-	}
-}
-
-// Captures runs q on node and yields each capture in document order, as
-// its match and the index of the capture within the match's Captures. A
-// match with several captures is yielded once per capture. Matches whose
-// text predicates fail for source are dropped, as in tree-sitter's
-// bindings. See Matches for locking and cancellation.
-func (qc *QueryCursor) Captures(ctx context.Context, q *Query, node Node, source []byte) iter.Seq2[*QueryMatch, uint] {
-	return func(yield func(*QueryMatch, uint) bool) {
-		qc.run(ctx, q, node, source, true, yield)
-	}
-}
-
 // queryBatch is how many matches or captures are fetched per store lock.
 const queryBatch = 64
 
@@ -270,10 +228,15 @@ type queryRun struct {
 	captures bool
 }
 
-func (qc *QueryCursor) run(ctx context.Context, q *Query, node Node, source []byte, captures bool, yield func(*QueryMatch, uint) bool) {
+// run runs one iteration and returns the error that ended it early:
+// ErrConcurrentUse when another goroutine held or took the cursor,
+// errSuperseded when the loop body started another iteration on it, the
+// wrapped ctx error, or a failure of the run itself. It returns nil when the
+// run reached its end or the caller stopped it.
+func (qc *QueryCursor) run(ctx context.Context, q *Query, node Node, source []byte, captures bool, yield func(*QueryMatch, uint) bool) error {
 	held := qc.use.enter()
 	if !held {
-		return // Err reports ErrConcurrentUse
+		return ErrConcurrentUse
 	}
 	qc.use.clear()
 	defer func() {
@@ -285,43 +248,51 @@ func (qc *QueryCursor) run(ctx context.Context, q *Query, node Node, source []by
 	qc.gen++
 	gen := qc.gen
 	qc.err, qc.exceeded = nil, false
+	fail := func(err error) error {
+		if held {
+			qc.err = err
+		}
+		return err
+	}
 	r, err := qc.start(ctx, q, node, source, captures)
 	if err != nil {
-		qc.err = err
-		return
+		return fail(err)
 	}
 	batch := make([]queryResult, 0, queryBatch)
 	for {
 		if qc.gen != gen {
-			return
+			return errSuperseded
 		}
 		if err := ctx.Err(); err != nil {
-			qc.err = fmt.Errorf("tswasm: query cancelled: %w", err)
-			return
+			return fail(fmt.Errorf("tswasm: query cancelled: %w", err))
 		}
 		var done bool
 		batch, done, err = qc.fetch(ctx, r, batch[:0])
 		for _, res := range batch {
 			if qc.gen != gen {
-				return
+				return errSuperseded
 			}
 			if err := ctx.Err(); err != nil {
-				qc.err = fmt.Errorf("tswasm: query cancelled: %w", err)
-				return
+				return fail(fmt.Errorf("tswasm: query cancelled: %w", err))
 			}
 			if !yield(res.m, res.idx) {
-				return
+				if !held {
+					return ErrConcurrentUse
+				}
+				if qc.gen != gen {
+					return errSuperseded
+				}
+				return nil
 			}
 		}
 		if qc.gen != gen {
-			return
+			return errSuperseded
 		}
 		if err != nil {
-			qc.err = err
-			return
+			return fail(err)
 		}
 		if done {
-			return
+			return nil
 		}
 	}
 }
@@ -382,7 +353,7 @@ func (qc *QueryCursor) exec(ctx context.Context, s *Store, sc *storeCursor, qptr
 		return errors.New("tswasm: scratch memory out of range")
 	}
 	progress := uint64(0)
-	if ctx.Done() != nil {
+	if ctx.Done() != nil || hasProgressCallback(ctx) {
 		progress = 1 // the host's progress import answers from ctx
 	}
 	_, err := s.call3(ctx, name, abi.TsQueryCursorSetByteRange, cur, uint64(qc.startByte), uint64(qc.endByte))

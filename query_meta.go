@@ -82,7 +82,7 @@ func (q *Query) readMetadata(ctx context.Context, s *Store, ptr abi.Ptr) error {
 			}
 			p.steps = make([]QueryPredicateStep, n)
 			for k, st := range raw {
-				p.steps[k] = QueryPredicateStep{Type: QueryPredicateStepType(st.Type), ValueId: st.ValueID}
+				p.steps[k] = QueryPredicateStep{Type: QueryPredicateStepType(st.Type), ValueID: st.ValueID}
 			}
 		}
 	}
@@ -113,8 +113,8 @@ func (q *Query) CaptureCount() uint { return uint(len(q.captureNames)) }
 // is shared; do not modify it.
 func (q *Query) CaptureNames() []string { return q.captureNames }
 
-// CaptureNameForId returns the name of capture id, or "" if out of range.
-func (q *Query) CaptureNameForId(id uint32) string {
+// CaptureNameForID returns the name of capture id, or "" if out of range.
+func (q *Query) CaptureNameForID(id uint32) string {
 	if int(id) < len(q.captureNames) {
 		return q.captureNames[id]
 	}
@@ -143,8 +143,8 @@ func (q *Query) CaptureQuantifiers(index uint) []CaptureQuantifier {
 // StringCount is the number of string literals in the query's predicates.
 func (q *Query) StringCount() uint { return uint(len(q.stringValues)) }
 
-// StringValueForId returns string literal id, or "" if out of range.
-func (q *Query) StringValueForId(id uint32) string {
+// StringValueForID returns string literal id, or "" if out of range.
+func (q *Query) StringValueForID(id uint32) string {
 	if int(id) < len(q.stringValues) {
 		return q.stringValues[id]
 	}

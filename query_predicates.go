@@ -59,9 +59,9 @@ func (q *Query) parsePredicates(i int) error {
 // parsePredicate adds one predicate (its steps without the Done step) to p.
 func (q *Query) parsePredicate(p *queryPattern, steps []QueryPredicateStep, perr predicateError) error {
 	if isCaptureStep(steps[0]) {
-		return perr("Expected predicate to start with a function name. Got @%s.", q.CaptureNameForId(steps[0].ValueId))
+		return perr("Expected predicate to start with a function name. Got @%s.", q.CaptureNameForID(steps[0].ValueID))
 	}
-	op := q.StringValueForId(steps[0].ValueId)
+	op := q.StringValueForID(steps[0].ValueID)
 	var tp textPredicate
 	var err error
 	switch op {
@@ -99,17 +99,17 @@ func (q *Query) parseEq(op string, steps []QueryPredicateStep, perr predicateErr
 		return textPredicate{}, perr("Wrong number of arguments to #eq? predicate. Expected 2, got %d.", len(steps)-1)
 	}
 	if !isCaptureStep(steps[1]) {
-		return textPredicate{}, perr("First argument to #eq? predicate must be a capture name. Got literal \"%s\".", q.StringValueForId(steps[1].ValueId))
+		return textPredicate{}, perr("First argument to #eq? predicate must be a capture name. Got literal \"%s\".", q.StringValueForID(steps[1].ValueID))
 	}
 	tp := textPredicate{
-		capture:  steps[1].ValueId,
+		capture:  steps[1].ValueID,
 		positive: op == "eq?" || op == "any-eq?",
 		matchAll: op == "eq?" || op == "not-eq?",
 	}
 	if isCaptureStep(steps[2]) {
-		tp.kind, tp.other = textEqCapture, steps[2].ValueId
+		tp.kind, tp.other = textEqCapture, steps[2].ValueID
 	} else {
-		tp.kind, tp.str = textEqString, q.StringValueForId(steps[2].ValueId)
+		tp.kind, tp.str = textEqString, q.StringValueForID(steps[2].ValueID)
 	}
 	return tp, nil
 }
@@ -120,19 +120,19 @@ func (q *Query) parseMatch(op string, steps []QueryPredicateStep, perr predicate
 		return textPredicate{}, perr("Wrong number of arguments to #match? predicate. Expected 2, got %d.", len(steps)-1)
 	}
 	if !isCaptureStep(steps[1]) {
-		return textPredicate{}, perr("First argument to #match? predicate must be a capture name. Got literal \"%s\".", q.StringValueForId(steps[1].ValueId))
+		return textPredicate{}, perr("First argument to #match? predicate must be a capture name. Got literal \"%s\".", q.StringValueForID(steps[1].ValueID))
 	}
 	if isCaptureStep(steps[2]) {
-		return textPredicate{}, perr("Second argument to #match? predicate must be a literal. Got capture @%s.", q.CaptureNameForId(steps[2].ValueId))
+		return textPredicate{}, perr("Second argument to #match? predicate must be a literal. Got capture @%s.", q.CaptureNameForID(steps[2].ValueID))
 	}
-	src := q.StringValueForId(steps[2].ValueId)
+	src := q.StringValueForID(steps[2].ValueID)
 	re, err := regexp.Compile(src)
 	if err != nil {
 		return textPredicate{}, perr("Invalid regex '%s'", src)
 	}
 	return textPredicate{
 		kind:     textMatch,
-		capture:  steps[1].ValueId,
+		capture:  steps[1].ValueID,
 		re:       re,
 		positive: op == "match?" || op == "any-match?",
 		matchAll: op == "match?" || op == "not-match?",
@@ -145,14 +145,14 @@ func (q *Query) parseAnyOf(op string, steps []QueryPredicateStep, perr predicate
 		return textPredicate{}, perr("Wrong number of arguments to #any-of? predicate. Expected at least 1, got %d.", len(steps)-1)
 	}
 	if !isCaptureStep(steps[1]) {
-		return textPredicate{}, perr("First argument to #any-of? predicate must be a capture name. Got literal \"%s\".", q.StringValueForId(steps[1].ValueId))
+		return textPredicate{}, perr("First argument to #any-of? predicate must be a capture name. Got literal \"%s\".", q.StringValueForID(steps[1].ValueID))
 	}
-	tp := textPredicate{kind: textAnyOf, capture: steps[1].ValueId, positive: op == "any-of?", matchAll: true}
+	tp := textPredicate{kind: textAnyOf, capture: steps[1].ValueID, positive: op == "any-of?", matchAll: true}
 	for _, a := range steps[2:] {
 		if isCaptureStep(a) {
-			return textPredicate{}, perr("Arguments to #any-of? predicate must be literals. Got capture @%s.", q.CaptureNameForId(a.ValueId))
+			return textPredicate{}, perr("Arguments to #any-of? predicate must be literals. Got capture @%s.", q.CaptureNameForID(a.ValueID))
 		}
-		tp.values = append(tp.values, q.StringValueForId(a.ValueId))
+		tp.values = append(tp.values, q.StringValueForID(a.ValueID))
 	}
 	return tp, nil
 }
@@ -162,10 +162,10 @@ func (q *Query) generalPredicate(op string, steps []QueryPredicateStep) QueryPre
 	gp := QueryPredicate{Operator: op, Args: make([]QueryPredicateArg, 0, len(steps)-1)}
 	for _, a := range steps[1:] {
 		if isCaptureStep(a) {
-			id := uint(a.ValueId)
-			gp.Args = append(gp.Args, QueryPredicateArg{CaptureId: &id})
+			id := uint(a.ValueID)
+			gp.Args = append(gp.Args, QueryPredicateArg{CaptureID: &id})
 		} else {
-			s := q.StringValueForId(a.ValueId)
+			s := q.StringValueForID(a.ValueID)
 			gp.Args = append(gp.Args, QueryPredicateArg{String: &s})
 		}
 	}
@@ -183,18 +183,18 @@ func (q *Query) parseProperty(op string, args []QueryPredicateStep, perr predica
 	for _, a := range args {
 		switch {
 		case a.Type == QueryPredicateStepTypeCapture:
-			if prop.CaptureId != nil {
-				return QueryProperty{}, perr("Invalid arguments to %s predicate. Unexpected second capture name @%s", op, q.CaptureNameForId(a.ValueId))
+			if prop.CaptureID != nil {
+				return QueryProperty{}, perr("Invalid arguments to %s predicate. Unexpected second capture name @%s", op, q.CaptureNameForID(a.ValueID))
 			}
-			id := uint(a.ValueId)
-			prop.CaptureId = &id
+			id := uint(a.ValueID)
+			prop.CaptureID = &id
 		case !haveKey:
-			prop.Key, haveKey = q.StringValueForId(a.ValueId), true
+			prop.Key, haveKey = q.StringValueForID(a.ValueID), true
 		case prop.Value == nil:
-			v := q.StringValueForId(a.ValueId)
+			v := q.StringValueForID(a.ValueID)
 			prop.Value = &v
 		default:
-			return QueryProperty{}, perr("Invalid arguments to %s predicate. Unexpected third argument @%s", op, q.StringValueForId(a.ValueId))
+			return QueryProperty{}, perr("Invalid arguments to %s predicate. Unexpected third argument @%s", op, q.StringValueForID(a.ValueID))
 		}
 	}
 	if !haveKey {

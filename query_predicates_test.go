@@ -31,14 +31,14 @@ func matchTexts(t *testing.T, q *Query, tree *Tree, src []byte) []string {
 	qc := NewQueryCursor()
 	defer qc.Close()
 	var out []string
-	for m := range qc.Matches(context.Background(), q, tree.RootNode(), src) {
+	for m := range testIterMatches(qc.Matches(context.Background(), q, tree.RootNode(), src)) {
 		var parts []string
 		for _, c := range m.Captures {
-			parts = append(parts, q.CaptureNameForId(c.Index)+"="+c.Node.Utf8Text(src))
+			parts = append(parts, q.CaptureNameForID(c.Index)+"="+c.Node.UTF8Text(src))
 		}
 		out = append(out, strings.Join(parts, " "))
 	}
-	require.NoError(t, qc.Err())
+	require.NoError(t, qc.err)
 	return out
 }
 
@@ -150,11 +150,11 @@ func TestQueryPredicatesInCaptures(t *testing.T) {
 			qc := NewQueryCursor()
 			defer qc.Close()
 			var got []string
-			for m, i := range qc.Captures(ctx, q, tree.RootNode(), src) {
+			for m, i := range testIterCaptures(qc.Captures(ctx, q, tree.RootNode(), src)) {
 				c := m.Captures[i]
-				got = append(got, q.CaptureNameForId(c.Index)+"="+c.Node.Utf8Text(src))
+				got = append(got, q.CaptureNameForID(c.Index)+"="+c.Node.UTF8Text(src))
 			}
-			require.NoError(t, qc.Err())
+			require.NoError(t, qc.err)
 			require.Equal(t, tt.want, got)
 		})
 	}
@@ -177,7 +177,7 @@ func TestQueryPropertiesAndGeneralPredicates(t *testing.T) {
 
 	require.Equal(t, []QueryProperty{
 		{Key: "injection.language", Value: str("markdown")},
-		{Key: "priority", Value: str("90"), CaptureId: id(c)},
+		{Key: "priority", Value: str("90"), CaptureID: id(c)},
 		{Key: "standalone"},
 	}, q.PropertySettings(0))
 	require.Empty(t, q.PropertyPredicates(0))
@@ -185,12 +185,12 @@ func TestQueryPropertiesAndGeneralPredicates(t *testing.T) {
 
 	require.Empty(t, q.PropertySettings(1))
 	require.Equal(t, []PropertyPredicate{
-		{Property: QueryProperty{Key: "local", CaptureId: id(i)}, Positive: true},
+		{Property: QueryProperty{Key: "local", CaptureID: id(i)}, Positive: true},
 		{Property: QueryProperty{Key: "global", Value: str("yes")}, Positive: false},
 	}, q.PropertyPredicates(1))
 	require.Equal(t, []QueryPredicate{
-		{Operator: "strip!", Args: []QueryPredicateArg{{CaptureId: id(i)}, {String: str("^_")}}},
-		{Operator: "select-adjacent!", Args: []QueryPredicateArg{{CaptureId: id(i)}, {CaptureId: id(c)}}},
+		{Operator: "strip!", Args: []QueryPredicateArg{{CaptureID: id(i)}, {String: str("^_")}}},
+		{Operator: "select-adjacent!", Args: []QueryPredicateArg{{CaptureID: id(i)}, {CaptureID: id(c)}}},
 	}, q.GeneralPredicates(1))
 
 	// The raw steps, as tree-sitter reports them for the first predicate of
@@ -198,9 +198,9 @@ func TestQueryPropertiesAndGeneralPredicates(t *testing.T) {
 	raw := q.PredicatesForPattern(1)
 	require.Len(t, raw, 4)
 	require.Equal(t, QueryPredicateStepTypeString, raw[0][0].Type)
-	require.Equal(t, "is?", q.StringValueForId(raw[0][0].ValueId))
-	require.Equal(t, QueryPredicateStep{Type: QueryPredicateStepTypeCapture, ValueId: uint32(i)}, raw[0][1])
-	require.Equal(t, "local", q.StringValueForId(raw[0][2].ValueId))
+	require.Equal(t, "is?", q.StringValueForID(raw[0][0].ValueID))
+	require.Equal(t, QueryPredicateStep{Type: QueryPredicateStepTypeCapture, ValueID: uint32(i)}, raw[0][1])
+	require.Equal(t, "local", q.StringValueForID(raw[0][2].ValueID))
 }
 
 func TestQueryPredicateErrors(t *testing.T) {

@@ -64,11 +64,11 @@ func newTestCursor(t *testing.T) *QueryCursor {
 func captureTexts(t *testing.T, qc *QueryCursor, q *Query, n Node, src []byte) []string {
 	t.Helper()
 	var out []string
-	for m, i := range qc.Captures(context.Background(), q, n, src) {
+	for m, i := range testIterCaptures(qc.Captures(context.Background(), q, n, src)) {
 		c := m.Captures[i]
-		out = append(out, q.CaptureNameForId(c.Index)+"="+c.Node.Utf8Text(src))
+		out = append(out, q.CaptureNameForID(c.Index)+"="+c.Node.UTF8Text(src))
 	}
-	require.NoError(t, qc.Err())
+	require.NoError(t, qc.err)
 	return out
 }
 
@@ -100,18 +100,18 @@ func TestQueryMetadata(t *testing.T) {
 		"operator", "keyword", "string", "escape", "number", "constant.builtin", "comment"}, q.CaptureNames())
 	require.Equal(t, uint(13), q.CaptureCount())
 	require.Equal(t, uint(2), q.StringCount())
-	require.Equal(t, "match?", q.StringValueForId(0))
-	require.True(t, strings.HasPrefix(q.StringValueForId(1), "^(append|cap|close"))
+	require.Equal(t, "match?", q.StringValueForID(0))
+	require.True(t, strings.HasPrefix(q.StringValueForID(1), "^(append|cap|close"))
 	require.Equal(t, uint(strings.Index(string(hl), "(call_expression")), q.StartByteForPattern(0))
 	require.Equal(t, uint(strings.Index(string(hl), "(comment) @comment")), q.StartByteForPattern(14))
 	require.Equal(t, uint(len(hl)), q.EndByteForPattern(14))
 	id, ok := q.CaptureIndexForName("keyword")
 	require.True(t, ok)
 	require.Equal(t, uint(7), id)
-	require.Equal(t, "keyword", q.CaptureNameForId(7))
+	require.Equal(t, "keyword", q.CaptureNameForID(7))
 	_, ok = q.CaptureIndexForName("nope")
 	require.False(t, ok)
-	require.Equal(t, "", q.CaptureNameForId(99))
+	require.Equal(t, "", q.CaptureNameForID(99))
 	require.Len(t, q.PredicatesForPattern(1), 1)
 	require.Empty(t, q.PredicatesForPattern(0))
 	require.Equal(t, string(hl), q.Source())
@@ -267,14 +267,14 @@ func TestQueryByteAndPointRange(t *testing.T) {
 	fq := mustQuery(t, lang, "(function_declaration name: (identifier) @name body: (block) @body)")
 	qc2.SetByteRange(uint(y), uint(y+1))
 	var ms [][]string
-	for m := range qc2.Matches(context.Background(), fq, root, src) {
+	for m := range testIterMatches(qc2.Matches(context.Background(), fq, root, src)) {
 		var texts []string
 		for _, c := range m.Captures {
-			texts = append(texts, c.Node.Utf8Text(src))
+			texts = append(texts, c.Node.UTF8Text(src))
 		}
 		ms = append(ms, texts)
 	}
-	require.NoError(t, qc2.Err())
+	require.NoError(t, qc2.err)
 	require.Equal(t, [][]string{{"b", "{ y := 2 }"}}, ms)
 	// Captures skips the captures outside the range (ts_query_cursor_next_capture
 	// does), but keeps the match.
@@ -291,11 +291,11 @@ func TestQueryMatchLimit(t *testing.T) {
 	q := mustQuery(t, lang, "(argument_list (identifier) @pre (identifier) @post)")
 	count := func(qc *QueryCursor) int {
 		c := 0
-		for m := range qc.Matches(context.Background(), q, tree.RootNode(), []byte(src)) {
+		for m := range testIterMatches(qc.Matches(context.Background(), q, tree.RootNode(), []byte(src))) {
 			require.Len(t, m.Captures, 2)
 			c++
 		}
-		require.NoError(t, qc.Err())
+		require.NoError(t, qc.err)
 		return c
 	}
 	qc := newTestCursor(t)
@@ -385,18 +385,18 @@ func TestQueryCancellation(t *testing.T) {
 		q := mustQuery(t, lang, "(labeled_statement) @l")
 		qc := newTestCursor(t)
 		full := newCountingCtx(math.MaxInt64)
-		for range qc.Matches(full, q, root, src) {
+		for range testIterMatches(qc.Matches(full, q, root, src)) {
 			t.Fatal("unexpected match")
 		}
-		require.NoError(t, qc.Err())
+		require.NoError(t, qc.err)
 		fullCalls := full.calls.Load()
 		require.Greater(t, fullCalls, int64(100), "the progress callback runs throughout the walk")
 
 		cut := newCountingCtx(3)
-		for range qc.Matches(cut, q, root, src) {
+		for range testIterMatches(qc.Matches(cut, q, root, src)) {
 			t.Fatal("unexpected match")
 		}
-		require.ErrorIs(t, qc.Err(), context.Canceled)
+		require.ErrorIs(t, qc.err, context.Canceled)
 		require.Less(t, cut.calls.Load(), fullCalls/10, "the walk stopped early")
 	})
 
@@ -406,18 +406,18 @@ func TestQueryCancellation(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		n := 0
-		for range qc.Captures(ctx, q, root, src) {
+		for range testIterCaptures(qc.Captures(ctx, q, root, src)) {
 			n++
 			cancel()
 		}
 		require.Equal(t, 1, n)
-		require.ErrorIs(t, qc.Err(), context.Canceled)
+		require.ErrorIs(t, qc.err, context.Canceled)
 		// The cursor works again with a live context.
 		n = 0
-		for range qc.Captures(context.Background(), q, root, src) {
+		for range testIterCaptures(qc.Captures(context.Background(), q, root, src)) {
 			n++
 		}
-		require.NoError(t, qc.Err())
+		require.NoError(t, qc.err)
 		require.Equal(t, 2000*goIdentsPerFunc, n)
 	})
 
@@ -426,10 +426,10 @@ func TestQueryCancellation(t *testing.T) {
 		qc := newTestCursor(t)
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
-		for range qc.Matches(ctx, q, root, src) {
+		for range testIterMatches(qc.Matches(ctx, q, root, src)) {
 			t.Fatal("no match may be yielded after cancellation")
 		}
-		require.ErrorIs(t, qc.Err(), context.Canceled)
+		require.ErrorIs(t, qc.err, context.Canceled)
 	})
 }
 
@@ -449,7 +449,7 @@ func TestQueryCancellableContextSurvivesStackUse(t *testing.T) {
 		qc := NewQueryCursor()
 		defer qc.Close()
 		var out []string
-		for m, i := range qc.Captures(ctx, q, tree.RootNode(), src) {
+		for m, i := range testIterCaptures(qc.Captures(ctx, q, tree.RootNode(), src)) {
 			n := m.Captures[i].Node
 			if busy {
 				require.NotEmpty(t, n.Parent().String())
@@ -457,7 +457,7 @@ func TestQueryCancellableContextSurvivesStackUse(t *testing.T) {
 			}
 			out = append(out, fmt.Sprintf("%d:%d-%d", m.PatternIndex, n.StartByte(), n.EndByte()))
 		}
-		require.NoError(t, qc.Err())
+		require.NoError(t, qc.err)
 		return out
 	}
 	want := collect(context.Background(), false)
@@ -483,10 +483,10 @@ func TestQueryClose(t *testing.T) {
 		require.NoError(t, q.Close())
 		require.NoError(t, q.Close())
 		qc := newTestCursor(t)
-		for range qc.Matches(ctx, q, root, src) {
+		for range testIterMatches(qc.Matches(ctx, q, root, src)) {
 			t.Fatal("closed query matched")
 		}
-		require.ErrorIs(t, qc.Err(), ErrClosed)
+		require.ErrorIs(t, qc.err, ErrClosed)
 		require.ErrorIs(t, q.DisableCapture("i"), ErrClosed)
 		require.ErrorIs(t, q.DisablePattern(0), ErrClosed)
 		require.False(t, q.IsPatternGuaranteedAtStep(1))
@@ -498,10 +498,10 @@ func TestQueryClose(t *testing.T) {
 		qc := NewQueryCursor()
 		require.NoError(t, qc.Close())
 		require.NoError(t, qc.Close())
-		for range qc.Captures(ctx, q, root, src) {
+		for range testIterCaptures(qc.Captures(ctx, q, root, src)) {
 			t.Fatal("closed cursor matched")
 		}
-		require.ErrorIs(t, qc.Err(), ErrClosed)
+		require.ErrorIs(t, qc.err, ErrClosed)
 	})
 
 	t.Run("query during iteration", func(t *testing.T) {
@@ -509,13 +509,13 @@ func TestQueryClose(t *testing.T) {
 		require.NoError(t, err)
 		qc := newTestCursor(t)
 		n := 0
-		for range qc.Captures(ctx, q, root, src) {
+		for range testIterCaptures(qc.Captures(ctx, q, root, src)) {
 			if n == 0 {
 				require.NoError(t, q.Close())
 			}
 			n++
 		}
-		require.ErrorIs(t, qc.Err(), ErrClosed)
+		require.ErrorIs(t, qc.err, ErrClosed)
 		require.Less(t, n, 200*goIdentsPerFunc)
 	})
 
@@ -525,23 +525,23 @@ func TestQueryClose(t *testing.T) {
 		t2, err := p.Parse(ctx, src, nil)
 		require.NoError(t, err)
 		n := 0
-		for range qc.Matches(ctx, q, t2.RootNode(), src) {
+		for range testIterMatches(qc.Matches(ctx, q, t2.RootNode(), src)) {
 			if n == 0 {
 				require.NoError(t, t2.Close())
 			}
 			n++
 		}
-		require.ErrorIs(t, qc.Err(), ErrClosed)
+		require.ErrorIs(t, qc.err, ErrClosed)
 		require.Less(t, n, 200*goIdentsPerFunc)
 	})
 
 	t.Run("zero node", func(t *testing.T) {
 		q := mustQuery(t, lang, "(identifier) @i")
 		qc := newTestCursor(t)
-		for range qc.Matches(ctx, q, Node{}, src) {
+		for range testIterMatches(qc.Matches(ctx, q, Node{}, src)) {
 			t.Fatal("zero node matched")
 		}
-		require.Error(t, qc.Err())
+		require.Error(t, qc.err)
 	})
 }
 
@@ -562,7 +562,7 @@ func TestQueryReleasesStores(t *testing.T) {
 	require.NoError(t, err)
 	qc := NewQueryCursor()
 	n := 0
-	for range qc.Matches(ctx, q, tree.RootNode(), src) {
+	for range testIterMatches(qc.Matches(ctx, q, tree.RootNode(), src)) {
 		n++
 	}
 	require.Equal(t, 1, n)
@@ -629,17 +629,17 @@ func TestQueryWrongTree(t *testing.T) {
 	py := loadTestGrammar(t, e, "smacker-python.wasm")
 	pyTree := mustParse(t, newTestParser(t, e, py), "x = 1\n")
 	qc := newTestCursor(t)
-	for range qc.Matches(ctx, q, pyTree.RootNode(), []byte("x = 1\n")) {
+	for range testIterMatches(qc.Matches(ctx, q, pyTree.RootNode(), []byte("x = 1\n"))) {
 		t.Fatal("matched a tree of another language")
 	}
-	require.ErrorContains(t, qc.Err(), "language")
+	require.ErrorContains(t, qc.err, "language")
 
 	e2, lang2 := ownGoQueryLang(t)
 	tree2 := mustParse(t, newTestParser(t, e2, lang2), "package p\n")
-	for range qc.Matches(ctx, q, tree2.RootNode(), []byte("package p\n")) {
+	for range testIterMatches(qc.Matches(ctx, q, tree2.RootNode(), []byte("package p\n"))) {
 		t.Fatal("matched a tree of another engine")
 	}
-	require.ErrorIs(t, qc.Err(), ErrForeignObject)
+	require.ErrorIs(t, qc.err, ErrForeignObject)
 
 	// The same grammar loaded twice is the same language for queries.
 	again := loadTestGrammar(t, e, "tree-sitter-go-0.25.0.wasm")
@@ -672,21 +672,21 @@ func TestQueryLoopBodyUsesStore(t *testing.T) {
 	inner := mustQuery(t, lang, "(return_statement) @r")
 	qc, qc2 := newTestCursor(t), newTestCursor(t)
 	n := 0
-	for m := range qc.Matches(ctx, q, tree.RootNode(), src) {
+	for m := range testIterMatches(qc.Matches(ctx, q, tree.RootNode(), src)) {
 		fn := m.Captures[0].Node.Parent()
 		require.Equal(t, "function_declaration", fn.Kind())
 		small, err := p2.Parse(ctx, []byte("package q\n"), nil)
 		require.NoError(t, err)
 		require.NoError(t, small.Close())
 		returns := 0
-		for range qc2.Matches(ctx, inner, fn, src) {
+		for range testIterMatches(qc2.Matches(ctx, inner, fn, src)) {
 			returns++
 		}
-		require.NoError(t, qc2.Err())
+		require.NoError(t, qc2.err)
 		require.Equal(t, 2, returns)
 		n++
 	}
-	require.NoError(t, qc.Err())
+	require.NoError(t, qc.err)
 	require.Equal(t, 100, n)
 }
 
@@ -730,10 +730,10 @@ func TestQueryConcurrent(t *testing.T) {
 			defer qc.Close()
 			for range 3 {
 				counts[g] = 0
-				for range qc.Captures(ctx, q, tree.RootNode(), src) {
+				for range testIterCaptures(qc.Captures(ctx, q, tree.RootNode(), src)) {
 					counts[g]++
 				}
-				if err := qc.Err(); err != nil {
+				if err := qc.err; err != nil {
 					errs[g] = err
 					return
 				}
@@ -765,15 +765,15 @@ func TestQueryNewIterationEndsOld(t *testing.T) {
 	q := mustQuery(t, lang, "(identifier) @i")
 	qc := newTestCursor(t)
 	outer, inner := 0, 0
-	for range qc.Captures(ctx, q, tree.RootNode(), src) {
+	for range testIterCaptures(qc.Captures(ctx, q, tree.RootNode(), src)) {
 		outer++
-		for range qc.Captures(ctx, q, tree.RootNode(), src) {
+		for range testIterCaptures(qc.Captures(ctx, q, tree.RootNode(), src)) {
 			inner++
 		}
 	}
 	require.Equal(t, 1, outer)
 	require.Equal(t, 100*goIdentsPerFunc, inner)
-	require.NoError(t, qc.Err())
+	require.NoError(t, qc.err)
 }
 
 // TestQueryTrapIsReported breaks the store under a running query: the
@@ -788,7 +788,7 @@ func TestQueryTrapIsReported(t *testing.T) {
 	q := mustQuery(t, lang, "(identifier) @i")
 	qc := newTestCursor(t)
 	n := 0
-	for range qc.Captures(ctx, q, tree.RootNode(), src) {
+	for range testIterCaptures(qc.Captures(ctx, q, tree.RootNode(), src)) {
 		if n == 0 {
 			s := tree.Store()
 			require.NoError(t, s.lock())
@@ -797,6 +797,6 @@ func TestQueryTrapIsReported(t *testing.T) {
 		}
 		n++
 	}
-	require.ErrorIs(t, qc.Err(), ErrStoreBroken)
+	require.ErrorIs(t, qc.err, ErrStoreBroken)
 	require.Less(t, n, 200*goIdentsPerFunc)
 }

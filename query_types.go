@@ -20,15 +20,15 @@ type QueryPredicateStepType int
 // Predicate step types, as tree-sitter's TSQueryPredicateStepType.
 const (
 	QueryPredicateStepTypeDone    QueryPredicateStepType = iota // ends a predicate
-	QueryPredicateStepTypeCapture                               // ValueId is a capture id
-	QueryPredicateStepTypeString                                // ValueId is a string id
+	QueryPredicateStepTypeCapture                               // ValueID is a capture id
+	QueryPredicateStepTypeString                                // ValueID is a string id
 )
 
 // QueryPredicateStep is one raw step of a pattern's predicates, as
 // ts_query_predicates_for_pattern returns them.
 type QueryPredicateStep struct {
 	Type    QueryPredicateStepType
-	ValueId uint32
+	ValueID uint32
 }
 
 // QueryProperty is a key-value pair attached to a pattern by #set!, #is? or
@@ -36,7 +36,7 @@ type QueryPredicateStep struct {
 type QueryProperty struct {
 	Key       string
 	Value     *string // nil when the predicate gave only a key
-	CaptureId *uint   // nil when the predicate named no capture
+	CaptureID *uint   // nil when the predicate named no capture
 }
 
 // PropertyPredicate is an #is? (Positive) or #is-not? predicate. Tree-sitter
@@ -49,7 +49,7 @@ type PropertyPredicate struct {
 // QueryPredicateArg is one argument of a general predicate: a capture id or
 // a string.
 type QueryPredicateArg struct {
-	CaptureId *uint
+	CaptureID *uint
 	String    *string
 }
 

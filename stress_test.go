@@ -196,12 +196,12 @@ func stressOp(t *testing.T, ctx context.Context, e *Engine, sh *stressShared, rn
 		}
 		qc := NewQueryCursor()
 		n := 0
-		for range qc.Captures(ctx, q, root, src) {
+		for range testIterCaptures(qc.Captures(ctx, q, root, src)) {
 			if n++; n > 50 {
 				break
 			}
 		}
-		sh.check(t, "captures", qc.Err())
+		sh.check(t, "captures", qc.err)
 		sh.check(t, "query cursor close", qc.Close())
 	case 5: // replace a shared query
 		q, err := NewQuery(ctx, sh.lang, sh.qsrc)

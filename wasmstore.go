@@ -23,6 +23,8 @@ type Engine struct {
 	rt       wazero.Runtime
 	compiled wazero.CompiledModule
 	cache    wazero.CompilationCache
+	cacheDir string // where cache keeps compiled code, or ""
+	cacheMsg string // why there is no on-disk cache
 	poolSize int
 
 	mu       sync.Mutex
@@ -49,6 +51,12 @@ type EngineStats struct {
 	Grammars      int  // distinct grammars compiled
 	Closed        bool // Close was called
 	RuntimeClosed bool // the wazero runtime is gone: every store and tree was released
+
+	// CacheDir is the on-disk compile cache's directory, or "" when the
+	// engine compiles in memory only; CacheNote then says why (opted out, or
+	// the directory was unusable).
+	CacheDir  string
+	CacheNote string
 }
 
 // Option configures an Engine.
@@ -58,6 +66,7 @@ type engineConfig struct {
 	poolSize    int
 	memoryLimit uint64
 	cacheDir    string
+	cacheOff    bool
 	interpreter bool
 	closeOnDone bool
 }
@@ -72,7 +81,10 @@ func WithPoolSize(n int) Option { return func(c *engineConfig) { c.poolSize = n 
 func WithMemoryLimit(bytes uint64) Option { return func(c *engineConfig) { c.memoryLimit = bytes } }
 
 // WithCompilationCacheDir keeps wazero's compiled code in dir, so that the
-// next process that uses the same directory starts faster.
+// next process that uses the same directory starts faster. Without it, an
+// engine uses DefaultCacheDir; WithoutCompilationCache turns the cache off.
+// A directory that cannot be written is not an error: the engine compiles
+// in memory and says so in EngineStats.CacheNote.
 func WithCompilationCacheDir(dir string) Option { return func(c *engineConfig) { c.cacheDir = dir } }
 
 // WithCloseOnContextDone makes every wasm call stop when its context is
@@ -88,7 +100,9 @@ func WithCloseOnContextDone() Option { return func(c *engineConfig) { c.closeOnD
 // available. It is much slower; it exists for tests and unusual platforms.
 func WithInterpreter() Option { return func(c *engineConfig) { c.interpreter = true } }
 
-// NewEngine starts a wazero runtime and compiles the tree-sitter runtime module.
+// NewEngine starts a wazero runtime and compiles the tree-sitter runtime
+// module. Compiled code is kept on disk (see WithCompilationCacheDir), so a
+// later process starts several times faster.
 func NewEngine(ctx context.Context, opts ...Option) (*Engine, error) {
 	cfg := engineConfig{poolSize: runtime.GOMAXPROCS(0)}
 	for _, o := range opts {
@@ -112,13 +126,11 @@ func NewEngine(ctx context.Context, opts ...Option) (*Engine, error) {
 		rc = rc.WithMemoryLimitPages(pages)
 	}
 	e := &Engine{poolSize: cfg.poolSize, refs: 1, grammars: map[[32]byte]*grammar{}}
-	if cfg.cacheDir != "" {
-		cache, err := wazero.NewCompilationCacheWithDir(cfg.cacheDir)
-		if err != nil {
-			return nil, fmt.Errorf("tswasm: compilation cache: %w", err)
-		}
-		e.cache = cache
+	if cache, dir, note := cfg.openCache(); cache != nil {
+		e.cache, e.cacheDir = cache, dir
 		rc = rc.WithCompilationCache(cache)
+	} else {
+		e.cacheMsg = note
 	}
 	e.rt = wazero.NewRuntimeWithConfig(ctx, rc)
 	fail := func(err error) (*Engine, error) {
@@ -147,6 +159,9 @@ func NewEngine(ctx context.Context, opts ...Option) (*Engine, error) {
 // them is closed. NewStore, NewParser and LoadLanguage fail with ErrClosed
 // afterwards. Close is idempotent.
 func (e *Engine) Close() error {
+	if e.usable() != nil {
+		return nil
+	}
 	e.mu.Lock()
 	if e.closed {
 		e.mu.Unlock()
@@ -174,6 +189,8 @@ func (e *Engine) Stats() EngineStats {
 		Grammars:      len(e.grammars),
 		Closed:        e.closed,
 		RuntimeClosed: e.stats.runtimeClosed,
+		CacheDir:      e.cacheDir,
+		CacheNote:     e.cacheMsg,
 	}
 }
 
@@ -197,6 +214,9 @@ func (e *Engine) unref() {
 // NewStore creates a store the caller owns: parsers made from it share its
 // memory and never run in parallel. Close it when done.
 func (e *Engine) NewStore(ctx context.Context) (*Store, error) {
+	if err := e.usable(); err != nil {
+		return nil, err
+	}
 	e.mu.Lock()
 	if e.closed {
 		e.mu.Unlock()
@@ -220,6 +240,9 @@ func (e *Engine) NewStore(ctx context.Context) (*Store, error) {
 // used one, creating stores up to the pool size. Parsers that share a store
 // take turns; parsers on different stores run in parallel.
 func (e *Engine) NewParser(ctx context.Context) (*Parser, error) {
+	if err := e.usable(); err != nil {
+		return nil, err
+	}
 	s, err := e.pooledStore(ctx)
 	if err != nil {
 		return nil, err
@@ -293,6 +316,9 @@ type grammar struct {
 }
 
 func (e *Engine) compileGrammar(ctx context.Context, wasm []byte, name string) (*grammar, error) {
+	if err := e.usable(); err != nil {
+		return nil, err
+	}
 	h := sha256.Sum256(wasm)
 	e.mu.Lock()
 	if e.closed {

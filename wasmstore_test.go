@@ -163,7 +163,17 @@ func TestOldTreeFromAnotherStore(t *testing.T) {
 	require.NoError(t, p1.SetLanguage(ctx, lang))
 	require.NoError(t, p2.SetLanguage(ctx, lang))
 	t1 := mustParse(t, p1, goSnippet)
-	_, err = p2.Parse(ctx, []byte(goSnippet), t1)
+	// The parse runs in t1's store, with p2's sibling parser there.
+	t2, err := p2.Parse(ctx, []byte(goSnippet), t1)
+	require.NoError(t, err)
+	defer t2.Close()
+	assert.Same(t, s1, t2.h.store)
+	assert.Equal(t, t1.RootNode().String(), t2.RootNode().String())
+
+	// A tree of another engine is still refused.
+	other := newTestEngine(t)
+	po := newTestParser(t, other, loadTestGrammar(t, other, "tree-sitter-go-0.25.0.wasm"))
+	_, err = po.Parse(ctx, []byte(goSnippet), t1)
 	assert.ErrorIs(t, err, ErrForeignObject)
 }
 
@@ -494,8 +504,14 @@ func TestCompilationCacheDir(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotEmpty(t, entries, "compiled code is kept in the directory")
 
-	_, err = NewEngine(ctx, WithCompilationCacheDir(filepath.Join(dir, "\x00bad")))
-	assert.Error(t, err)
+	// An unusable directory is not an error: the engine compiles in memory
+	// and says so.
+	e, err := NewEngine(ctx, WithCompilationCacheDir(filepath.Join(dir, "\x00bad")))
+	require.NoError(t, err)
+	st := e.Stats()
+	assert.Empty(t, st.CacheDir)
+	assert.Contains(t, st.CacheNote, "not usable")
+	require.NoError(t, e.Close())
 }
 
 // Store.Close on a pooled store (reached through Parser.Store) gives back

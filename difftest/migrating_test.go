@@ -141,3 +141,93 @@ func TestMigratingCoversBindings(t *testing.T) {
 		})
 	}
 }
+
+// tswasmNames returns the exported names of the root package: functions,
+// types, constants, variables, and Type.Member for methods and struct fields.
+func tswasmNames(t *testing.T) map[string]bool {
+	t.Helper()
+	pkg, err := build.Default.ImportDir("..", 0)
+	require.NoError(t, err)
+	fset := token.NewFileSet()
+	names := map[string]bool{}
+	for _, name := range pkg.GoFiles {
+		f, err := parser.ParseFile(fset, filepath.Join("..", name), nil, parser.SkipObjectResolution)
+		require.NoError(t, err, name)
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				key := d.Name.Name
+				if d.Recv != nil && len(d.Recv.List) == 1 {
+					typ := d.Recv.List[0].Type
+					if star, ok := typ.(*ast.StarExpr); ok {
+						typ = star.X
+					}
+					if id, ok := typ.(*ast.Ident); ok {
+						key = id.Name + "." + key
+					}
+				}
+				names[key] = true
+			case *ast.GenDecl:
+				for _, sp := range d.Specs {
+					switch sp := sp.(type) {
+					case *ast.TypeSpec:
+						names[sp.Name.Name] = true
+						if st, ok := sp.Type.(*ast.StructType); ok {
+							for _, fl := range st.Fields.List {
+								for _, n := range fl.Names {
+									names[sp.Name.Name+"."+n.Name] = true
+								}
+							}
+						}
+					case *ast.ValueSpec:
+						for _, n := range sp.Names {
+							names[n.Name] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	return names
+}
+
+// migratingCode matches a backquoted span; migratingIdent an exported
+// identifier, or Type.Member, not preceded by a package qualifier.
+var (
+	migratingCode  = regexp.MustCompile("`([^`]*)`")
+	migratingIdent = regexp.MustCompile(`(^|[^A-Za-z0-9_./])([A-Z][A-Za-z0-9_]*(?:\.[A-Z][A-Za-z0-9_]*)?)`)
+)
+
+// TestMigratingNamesExist fails when the tswasm column of MIGRATING.md's
+// tables names something the root package does not export.
+func TestMigratingNamesExist(t *testing.T) {
+	api := tswasmNames(t)
+	data, err := os.ReadFile(filepath.Join("..", "MIGRATING.md"))
+	require.NoError(t, err)
+	var missing []string
+	checked := 0
+	for line := range strings.Lines(string(data)) {
+		cells := strings.Split(line, "|")
+		if !strings.HasPrefix(line, "| `") || len(cells) < 4 {
+			continue
+		}
+		for _, code := range migratingCode.FindAllStringSubmatch(cells[2], -1) {
+			span := strings.TrimPrefix(code[1], "tswasm.")
+			if strings.Contains(span, "languages/") || strings.Contains(span, "{") {
+				continue // a package path, or a struct literal's field list
+			}
+			for _, m := range migratingIdent.FindAllStringSubmatch(span, -1) {
+				if strings.Contains(m[2], "_") && m[2] == strings.ToUpper(m[2]) {
+					continue // an environment variable or a C constant
+				}
+				checked++
+				if !api[m[2]] {
+					missing = append(missing, m[2]+" (in "+code[1]+")")
+				}
+			}
+		}
+	}
+	require.Positive(t, checked)
+	require.Empty(t, missing, "MIGRATING.md names these, which tswasm does not export")
+	t.Logf("%d tswasm names in MIGRATING.md, all exported", checked)
+}

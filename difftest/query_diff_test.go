@@ -263,24 +263,35 @@ func nativeMatches(q *sitter.Query, preds [][]qdiffPredicate, root *sitter.Node,
 
 func wasmCaptures(t *testing.T, qc *tswasm.QueryCursor, q *tswasm.Query, root tswasm.Node, src []byte) []string {
 	var out []string
-	for m, i := range qc.Captures(context.Background(), q, root, src) {
+	var qerr error
+	for qr, err := range qc.Captures(context.Background(), q, root, src) {
+		if err != nil {
+			qerr = err
+			break
+		}
+		m, i := qr.Match, qr.Index
 		c := m.Captures[i]
-		out = append(out, fmt.Sprintf("%s %d-%d", q.CaptureNameForId(c.Index), c.Node.StartByte(), c.Node.EndByte()))
+		out = append(out, fmt.Sprintf("%s %d-%d", q.CaptureNameForID(c.Index), c.Node.StartByte(), c.Node.EndByte()))
 	}
-	require.NoError(t, qc.Err())
+	require.NoError(t, qerr)
 	return out
 }
 
 func wasmMatches(t *testing.T, qc *tswasm.QueryCursor, q *tswasm.Query, root tswasm.Node, src []byte) []string {
 	var out []string
-	for m := range qc.Matches(context.Background(), q, root, src) {
+	var qerr error
+	for m, err := range qc.Matches(context.Background(), q, root, src) {
+		if err != nil {
+			qerr = err
+			break
+		}
 		parts := []string{fmt.Sprint(m.PatternIndex)}
 		for _, c := range m.Captures {
-			parts = append(parts, fmt.Sprintf("%s %d-%d", q.CaptureNameForId(c.Index), c.Node.StartByte(), c.Node.EndByte()))
+			parts = append(parts, fmt.Sprintf("%s %d-%d", q.CaptureNameForID(c.Index), c.Node.StartByte(), c.Node.EndByte()))
 		}
 		out = append(out, strings.Join(parts, " | "))
 	}
-	require.NoError(t, qc.Err())
+	require.NoError(t, qerr)
 	return out
 }
 
@@ -327,7 +338,7 @@ func TestQueryDifferentialAgainstSmacker(t *testing.T) {
 				require.Equal(t, uint(nq.PatternCount()), wq.PatternCount(), f)
 				require.Equal(t, uint(nq.CaptureCount()), wq.CaptureCount(), f)
 				for i := range nq.CaptureCount() {
-					require.Equal(t, nq.CaptureNameForId(i), wq.CaptureNameForId(i), f)
+					require.Equal(t, nq.CaptureNameForId(i), wq.CaptureNameForID(i), f)
 				}
 				queries = append(queries, pair{f, wq, nq, qdiffPredicates(t, nq)})
 			}

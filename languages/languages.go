@@ -378,7 +378,7 @@ func wasmSum(b []byte) string {
 	return hex.EncodeToString(h[:])
 }
 
-// Load loads s into e: it checks s.Wasm against s.SHA256 (when set), loads
+// Load loads s into e (tswasm.DefaultEngine() when e is nil): it checks s.Wasm against s.SHA256 (when set), loads
 // it with e.LoadLanguage(ctx, s.Wasm, s.Grammar), and checks the ABI (when
 // s.ABI is set). The result is cached per (engine, spec), so later calls
 // return the same *tswasm.Language at once; concurrent first calls load
@@ -389,7 +389,10 @@ func Load(ctx context.Context, e *tswasm.Engine, s *Spec) (*tswasm.Language, err
 		return nil, errors.New("languages: Load: nil Spec")
 	}
 	if e == nil {
-		return nil, errors.New("languages: Load: nil Engine")
+		var err error
+		if e, err = tswasm.DefaultEngine(); err != nil {
+			return nil, err
+		}
 	}
 	k := cacheKey{e, s}
 	for {

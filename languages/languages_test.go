@@ -316,8 +316,10 @@ func TestLoadChecksum(t *testing.T) {
 	if _, err := languages.Load(ctx, e, nil); err == nil {
 		t.Error("nil spec: no error")
 	}
-	if _, err := languages.Load(ctx, nil, golang.Spec); err == nil {
-		t.Error("nil engine: no error")
+	// A nil engine is the default engine.
+	dl, err := languages.Load(ctx, nil, golang.Spec)
+	if err != nil || dl.Name() != "go" {
+		t.Errorf("nil engine: %v, %v", dl, err)
 	}
 }
 

@@ -333,13 +333,13 @@ func benchQuery(ctx context.Context, lang *tswasm.Language, src string, tree *ts
 	for round := 0; round < 2; round++ {
 		n = 0
 		t0 := time.Now()
-		for range qc.Captures(ctx, q, tree.RootNode(), text) {
+		for _, err := range qc.Captures(ctx, q, tree.RootNode(), text) {
+			if err != nil {
+				return 0, 0, err
+			}
 			n++
 		}
 		d = time.Since(t0)
-		if err := qc.Err(); err != nil {
-			return 0, 0, err
-		}
 	}
 	return d, n, nil
 }

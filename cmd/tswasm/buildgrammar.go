@@ -91,6 +91,6 @@ func runBuildGrammar(ctx context.Context, e *env, dir string, out, name *string,
 		return exitFailure
 	}
 	fmt.Fprintf(e.stdout, "wrote %s (%s): grammar %s, ABI %d, %d symbols, %d fields\n",
-		*out, formatBytes(int64(len(wasm))), lang.Name(), lang.ABIVersion(), lang.SymbolCount(), lang.FieldCount())
+		*out, formatBytes(int64(len(wasm))), lang.Name(), lang.ABIVersion(), lang.NodeKindCount(), lang.FieldCount())
 	return exitOK
 }

@@ -328,7 +328,13 @@ func (h *highlighter) captureSpans(qc *tswasm.QueryCursor, q *tswasm.Query, root
 	var out []span
 	chosen := map[nodeKey]best{}
 	names := q.CaptureNames()
-	for m, ci := range qc.Captures(h.ctx, q, root, src) {
+	var qerr error
+	for qr, err := range qc.Captures(h.ctx, q, root, src) {
+		if err != nil {
+			qerr = err
+			break
+		}
+		m, ci := qr.Match, qr.Index
 		c := m.Captures[ci]
 		name := names[c.Index]
 		if name == "" || name[0] == '_' || strings.HasPrefix(name, "local.") || strings.HasPrefix(name, "injection.") {
@@ -338,7 +344,7 @@ func (h *highlighter) captureSpans(qc *tswasm.QueryCursor, q *tswasm.Query, root
 		if s == e {
 			continue
 		}
-		k := nodeKey{c.Node.Id(), s, e}
+		k := nodeKey{c.Node.ID(), s, e}
 		if b, ok := chosen[k]; ok {
 			if m.PatternIndex < b.pattern {
 				out[b.idx].name = name
@@ -350,7 +356,7 @@ func (h *highlighter) captureSpans(qc *tswasm.QueryCursor, q *tswasm.Query, root
 		h.seq++
 		out = append(out, span{start: s, end: e, name: name, seq: h.seq})
 	}
-	return out, qc.Err()
+	return out, qerr
 }
 
 // injection is an embedded language's content node.
@@ -365,7 +371,12 @@ type injection struct {
 func (h *highlighter) findInjections(qc *tswasm.QueryCursor, q *tswasm.Query, root tswasm.Node, src []byte, self string) ([]injection, error) {
 	var injs []injection
 	names := q.CaptureNames()
-	for m := range qc.Matches(h.ctx, q, root, src) {
+	var qerr error
+	for m, err := range qc.Matches(h.ctx, q, root, src) {
+		if err != nil {
+			qerr = err
+			break
+		}
 		langName := ""
 		for _, prop := range q.PropertySettings(m.PatternIndex) {
 			switch {
@@ -379,7 +390,7 @@ func (h *highlighter) findInjections(qc *tswasm.QueryCursor, q *tswasm.Query, ro
 		for _, c := range m.Captures {
 			switch names[c.Index] {
 			case "injection.language":
-				langName = strings.TrimSpace(c.Node.Utf8Text(src))
+				langName = strings.TrimSpace(c.Node.UTF8Text(src))
 			case "injection.content":
 				content = append(content, c.Node)
 			}
@@ -390,7 +401,7 @@ func (h *highlighter) findInjections(qc *tswasm.QueryCursor, q *tswasm.Query, ro
 			}
 		}
 	}
-	return injs, qc.Err()
+	return injs, qerr
 }
 
 // applyInjection parses one injection's content with its language and

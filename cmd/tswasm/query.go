@@ -270,18 +270,24 @@ func collectCaptures(ctx context.Context, qc *tswasm.QueryCursor, q *tswasm.Quer
 	}
 	root := f.tree.RootNode()
 	if byPosition {
-		for m, ci := range qc.Captures(ctx, q, root, f.src) {
-			add(m.PatternIndex, m.Captures[ci])
+		for r, err := range qc.Captures(ctx, q, root, f.src) {
+			if err != nil {
+				return caps, err
+			}
+			add(r.Match.PatternIndex, r.Capture())
 		}
 		slices.SortStableFunc(caps, func(a, b queryCapture) int {
 			return cmp.Or(cmp.Compare(a.StartByte, b.StartByte), cmp.Compare(b.EndByte, a.EndByte), cmp.Compare(a.Pattern, b.Pattern))
 		})
 	} else {
-		for m := range qc.Matches(ctx, q, root, f.src) {
+		for m, err := range qc.Matches(ctx, q, root, f.src) {
+			if err != nil {
+				return caps, err
+			}
 			for _, c := range m.Captures {
 				add(m.PatternIndex, c)
 			}
 		}
 	}
-	return caps, qc.Err()
+	return caps, nil
 }

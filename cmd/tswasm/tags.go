@@ -213,7 +213,12 @@ func extractTags(ctx context.Context, qc *tswasm.QueryCursor, q *tswasm.Query, f
 	// tag of the first pattern, as tree-sitter's tags does.
 	byName := map[nameRange]int{} // index into tags
 	patterns := []uint{}          // pattern index of each tag
-	for m := range qc.Matches(ctx, q, f.tree.RootNode(), f.src) {
+	var qerr error
+	for m, err := range qc.Matches(ctx, q, f.tree.RootNode(), f.src) {
+		if err != nil {
+			qerr = err
+			break
+		}
 		var nameNode tswasm.Node
 		var role, kind string
 		var docs []string
@@ -266,7 +271,7 @@ func extractTags(ctx context.Context, qc *tswasm.QueryCursor, q *tswasm.Query, f
 		tags = append(tags, t)
 		patterns = append(patterns, m.PatternIndex)
 	}
-	if err := qc.Err(); err != nil {
+	if err := qerr; err != nil {
 		return nil, err
 	}
 	if defsOnly {
@@ -279,10 +284,10 @@ func extractTags(ctx context.Context, qc *tswasm.QueryCursor, q *tswasm.Query, f
 // stripRegexp returns the regexp of a pattern's (#strip! @doc "re").
 func stripRegexp(q *tswasm.Query, pattern uint, names []string) *regexp.Regexp {
 	for _, p := range q.GeneralPredicates(pattern) {
-		if p.Operator != "strip!" || len(p.Args) != 2 || p.Args[0].CaptureId == nil || p.Args[1].String == nil {
+		if p.Operator != "strip!" || len(p.Args) != 2 || p.Args[0].CaptureID == nil || p.Args[1].String == nil {
 			continue
 		}
-		if names[*p.Args[0].CaptureId] != "doc" {
+		if names[*p.Args[0].CaptureID] != "doc" {
 			continue
 		}
 		if re, err := regexp.Compile("(?m)" + *p.Args[1].String); err == nil {

@@ -151,13 +151,18 @@ func declarations(ctx context.Context, p *tswasm.Parser, qc *tswasm.QueryCursor,
 		rel = path
 	}
 	var ds []decl
-	for m := range qc.Matches(ctx, q, tree.RootNode(), src) {
+	var qerr error
+	for m, err := range qc.Matches(ctx, q, tree.RootNode(), src) {
+		if err != nil {
+			qerr = err
+			break
+		}
 		for _, c := range m.Captures {
 			pos := c.Node.StartPosition()
-			ds = append(ds, decl{rel, pos.Row, pos.Column, c.Node.Utf8Text(src), c.Node.StartByte()})
+			ds = append(ds, decl{rel, pos.Row, pos.Column, c.Node.UTF8Text(src), c.Node.StartByte()})
 		}
 	}
-	if err := qc.Err(); err != nil {
+	if err := qerr; err != nil {
 		return nil, err
 	}
 	slices.SortFunc(ds, func(a, b decl) int { return int(a.startByte) - int(b.startByte) })

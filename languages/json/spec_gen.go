@@ -47,8 +47,9 @@ func init() {
 	}
 }
 
-// Language loads the JSON grammar into e. It is cached per engine, so
-// repeated calls are cheap.
+// Language loads the JSON grammar into e, or into the process-wide
+// tswasm.DefaultEngine when e is nil. It is cached per engine, so repeated
+// calls are cheap.
 func Language(ctx context.Context, e *tswasm.Engine) (*tswasm.Language, error) {
 	return languages.Load(ctx, e, Spec)
 }

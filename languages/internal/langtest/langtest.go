@@ -168,12 +168,18 @@ func checkHighlights(t testing.TB, ctx context.Context, s *languages.Spec, q *ts
 	defer qc.Close()
 	var b strings.Builder
 	n := 0
-	for m, i := range qc.Captures(ctx, q, root, src) {
+	var qerr error
+	for qr, err := range qc.Captures(ctx, q, root, src) {
+		if err != nil {
+			qerr = err
+			break
+		}
+		m, i := qr.Match, qr.Index
 		c := m.Captures[i]
-		fmt.Fprintf(&b, "@%s %d-%d\n", q.CaptureNameForId(c.Index), c.Node.StartByte(), c.Node.EndByte())
+		fmt.Fprintf(&b, "@%s %d-%d\n", q.CaptureNameForID(c.Index), c.Node.StartByte(), c.Node.EndByte())
 		n++
 	}
-	if err := qc.Err(); err != nil {
+	if err := qerr; err != nil {
 		t.Errorf("%s: running highlights: %v", s.Name, err)
 		return
 	}

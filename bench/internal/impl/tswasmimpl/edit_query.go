@@ -36,13 +36,19 @@ type query struct {
 
 func (q *query) Captures(t workload.Tree, src []byte) (workload.Digest, error) {
 	d := workload.NewDigest()
-	for m, i := range q.qc.Captures(context.Background(), q.q, t.(*tree).t.RootNode(), src) {
+	var qerr error
+	for qr, err := range q.qc.Captures(context.Background(), q.q, t.(*tree).t.RootNode(), src) {
+		if err != nil {
+			qerr = err
+			break
+		}
+		m, i := qr.Match, qr.Index
 		c := m.Captures[i]
 		d.N++
 		d.Mix(uint64(c.Index))
 		d.Mix(uint64(c.Node.StartByte())<<32 | uint64(c.Node.EndByte()))
 	}
-	return d, q.qc.Err()
+	return d, qerr
 }
 
 func (q *query) Close() {
