@@ -102,17 +102,22 @@ func (f *queryFn) ProcessElement(ctx context.Context, src Source, emit func(Capt
 	}
 	names := q.CaptureNames()
 	var out []Capture
-	for m, i := range f.qc.cursor.Captures(ctx, q, tree.RootNode(), src.Content) {
-		c := m.Captures[i]
+	var qerr error
+	for r, err := range f.qc.cursor.Captures(ctx, q, tree.RootNode(), src.Content) {
+		if err != nil {
+			qerr = err
+			break
+		}
+		m, c := r.Match, r.Capture()
 		sp, ep := c.Node.StartPosition(), c.Node.EndPosition()
 		out = append(out, Capture{
 			Path: src.Path, Language: src.Language, Pattern: int64(m.PatternIndex), Capture: names[c.Index],
 			StartByte: int64(c.Node.StartByte()), EndByte: int64(c.Node.EndByte()),
 			StartRow: int64(sp.Row), StartColumn: int64(sp.Column), EndRow: int64(ep.Row), EndColumn: int64(ep.Column),
-			Text: c.Node.Utf8Text(src.Content),
+			Text: c.Node.UTF8Text(src.Content),
 		})
 	}
-	if err := f.qc.cursor.Err(); err != nil {
+	if err := qerr; err != nil {
 		f.w.replaceParser()
 		queryFailure(ctx, src, dead, err)
 		return
@@ -167,7 +172,12 @@ func (f *tagsFn) ProcessElement(ctx context.Context, src Source, emit func(Tag),
 	}
 	names := q.CaptureNames()
 	var out []Tag
-	for m := range f.qc.cursor.Matches(ctx, q, tree.RootNode(), src.Content) {
+	var qerr error
+	for m, err := range f.qc.cursor.Matches(ctx, q, tree.RootNode(), src.Content) {
+		if err != nil {
+			qerr = err
+			break
+		}
 		var t Tag
 		var nameNode, whole tswasm.Node
 		haveName, haveKind := false, false
@@ -187,12 +197,12 @@ func (f *tagsFn) ProcessElement(ctx context.Context, src Source, emit func(Tag),
 		}
 		sp := nameNode.StartPosition()
 		t.Path, t.Language = src.Path, src.Language
-		t.Name = nameNode.Utf8Text(src.Content)
+		t.Name = nameNode.UTF8Text(src.Content)
 		t.StartByte, t.EndByte = int64(whole.StartByte()), int64(whole.EndByte())
 		t.Row, t.Column = int64(sp.Row), int64(sp.Column)
 		out = append(out, t)
 	}
-	if err := f.qc.cursor.Err(); err != nil {
+	if err := qerr; err != nil {
 		f.w.replaceParser()
 		queryFailure(ctx, src, dead, err)
 		return
