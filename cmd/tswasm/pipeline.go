@@ -226,7 +226,9 @@ func (p *pipeline) parseStage(ctx context.Context, wk int, in input) (*fileJob, 
 		return nil, s.skip, langName(s.le), err
 	}
 	f := &fileJob{in: in, le: s.le, src: s.src, enc: s.enc}
-	if f.lang, err = s.le.load(ctx, p.engine); err != nil {
+	// Compiling a grammar is a one-time cost of the run, not of this file:
+	// it does not count against the file's --timeout.
+	if f.lang, err = s.le.load(p.ctx, p.engine); err != nil {
 		return nil, notSkipped, s.le.name, err
 	}
 	if f.tree, f.dur, err = p.parseSource(ctx, wk, f.lang, f.src, f.enc); err != nil {
